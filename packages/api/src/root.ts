@@ -1,0 +1,12 @@
+import { authRouter } from "@quarry/auth/router";
+import { recordsRouter } from "@quarry/records/router";
+import { router } from "@quarry/trpc/init";
+import { workspacesRouter } from "@quarry/workspaces/router";
+
+export const appRouter = router({
+  auth: authRouter,
+  workspaces: workspacesRouter,
+  records: recordsRouter,
+});
+
+export type AppRouter = typeof appRouter;

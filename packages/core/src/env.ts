@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+/** The only place that reads process.env. Everything else receives a parsed Env. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().url().optional(),
+  /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset. */
+  QUARRY_DATA_DIR: z.string().default(".data"),
+  /** Public origin of the app, used for links in mail and the CSRF Origin check. */
+  APP_ORIGIN: z.string().url().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Quarry <no-reply@quarry.local>"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Months of record activity to keep; older monthly partitions are dropped. */
+  ACTIVITY_RETENTION_MONTHS: z.coerce.number().int().min(1).max(600).default(24),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  /** Set to "0" to run the HTTP server without the in-process job worker. */
+  RUN_WORKER: z.enum(["0", "1"]).default("1"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,93 @@
+import { AppError, type AppErrorCode } from "@quarry/core/app-error";
+import { initTRPC, TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import type { Context } from "./context.ts";
+
+/** Every procedure declares the action it performs; the builders enforce it. */
+export interface Meta {
+  action: string;
+}
+
+const codes: Record<AppErrorCode, TRPCError["code"]> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  INTERNAL: "INTERNAL_SERVER_ERROR",
+};
+
+/** Field → first message, from a zod error: what the form shows next to each field. */
+export function fieldErrors(error: ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+export const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const fields =
+        cause instanceof ZodError
+          ? fieldErrors(cause)
+          : cause instanceof AppError && cause.field
+            ? { [cause.field]: cause.message }
+            : null;
+      const message =
+        cause instanceof ZodError
+          ? `Invalid input: ${Object.entries(fields ?? {})
+              .map(([k, v]) => `${k} ${v}`)
+              .join("; ")}`
+          : shape.message;
+      return {
+        ...shape,
+        message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          fieldErrors: fields,
+          retryAfter: cause instanceof AppError ? (cause.retryAfter ?? null) : null,
+        },
+      };
+    },
+  });
+
+/** Turns AppError thrown by a service into the matching tRPC error; hides unexpected errors' text. */
+const mapErrors = t.middleware(async ({ ctx, next, path }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) {
+      throw new TRPCError({ code: codes[cause.code], message: cause.message, cause });
+    }
+    if (result.error.code === "INTERNAL_SERVER_ERROR") {
+      ctx.log.error({ err: result.error.cause ?? result.error, path }, "procedure failed");
+      throw new TRPCError({
+        code: "INTERNAL_SERVER_ERROR",
+        message: "Something went wrong on our side. Try again.",
+      });
+    }
+  }
+  return result;
+});
+
+/** Fails closed: a procedure without a declared action cannot be called. */
+const requireMeta = t.middleware(({ meta, next, path }) => {
+  if (!meta?.action) {
+    throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: `Procedure ${path} declares no action` });
+  }
+  return next();
+});
+
+export const router = t.router;
+export const middleware = t.middleware;
+export const createCallerFactory = t.createCallerFactory;
+export const baseProcedure = t.procedure.use(mapErrors).use(requireMeta);

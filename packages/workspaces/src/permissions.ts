@@ -1,0 +1,59 @@
+/**
+ * The one permission matrix: role → actions. Every workspace procedure declares one of these
+ * actions in its meta and `workspaceProcedure` checks it here. Procedures outside a workspace
+ * declare "public" (anyone) or "account" (any signed-in user, acting on their own account).
+ */
+export const roles = ["owner", "admin", "member", "viewer", "billing_admin"] as const;
+export type Role = (typeof roles)[number];
+
+/** Higher rank may grant lower or equal ranks; billing_admin ranks with member for granting. */
+export const roleRank: Record<Role, number> = { owner: 4, admin: 3, member: 2, billing_admin: 2, viewer: 1 };
+
+const everyone: readonly Role[] = roles;
+const readers: readonly Role[] = ["owner", "admin", "member", "viewer"];
+const writers: readonly Role[] = ["owner", "admin", "member"];
+const managers: readonly Role[] = ["owner", "admin"];
+const billing: readonly Role[] = ["owner", "billing_admin"];
+
+export const permissionMatrix = {
+  "workspace.read": everyone,
+  "workspace.update": managers,
+  "workspace.delete": ["owner"],
+  "workspace.leave": everyone,
+  "members.read": readers,
+  "members.manage": managers,
+  "invitations.read": managers,
+  "invitations.manage": managers,
+  "ownership.transfer": ["owner"],
+  "records.read": readers,
+  "records.write": writers,
+  "records.delete": writers,
+  "fields.read": readers,
+  "fields.manage": managers,
+  "billing.read": [...billing, "admin"],
+  "billing.manage": billing,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type WorkspaceAction = keyof typeof permissionMatrix;
+/** Actions that need no workspace. */
+export const accountActions = ["public", "account"] as const;
+export type AccountAction = (typeof accountActions)[number];
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}
+
+export function isWorkspaceAction(action: string): action is WorkspaceAction {
+  return Object.hasOwn(permissionMatrix, action);
+}
+
+export function can(role: string, action: string): boolean {
+  if (!isRole(role) || !isWorkspaceAction(action)) return false;
+  return (permissionMatrix[action] as readonly Role[]).includes(role);
+}
+
+/** Nobody grants a role above their own. */
+export function canGrant(granter: Role, role: Role): boolean {
+  if (role === "owner") return granter === "owner";
+  return roleRank[granter] >= roleRank[role] && can(granter, "members.manage");
+}
