@@ -1,0 +1,3 @@
+import { deliverMailTask } from "./deliver-mail.task.ts";
+
+export const tasks = [deliverMailTask];
