@@ -159,6 +159,7 @@ export interface Sessions {
   id: string;
   ip: string | null;
   last_seen_at: Generated<Timestamp>;
+  secret_hash: Buffer;
   user_agent: string | null;
   user_id: string;
 }

@@ -32,8 +32,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await db.destroy();
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
-      await c.query(`drop database if exists ${c.escapeIdentifier(name)} with (force)`);
-      await c.end();
+      try {
+        // pg-pool's end() resolves before its sockets close; dropping "with (force)" while they are
+        // still open kills them and the pool re-emits that as an unhandled error. Wait for them first.
+        for (let i = 0; i < 100; i++) {
+          const { rows } = await c.query<{ n: number }>(
+            "select count(*)::int as n from pg_stat_activity where datname = $1",
+            [name],
+          );
+          if (!rows[0]?.n) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await c.query(`drop database if exists ${c.escapeIdentifier(name)} with (force)`);
+      } finally {
+        await c.end();
+      }
     },
   };
 }

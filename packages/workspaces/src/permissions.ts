@@ -43,6 +43,12 @@ export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);
 }
 
+/** A role read back from the database (where a check constraint keeps it valid). */
+export function parseRole(value: string): Role {
+  if (!isRole(value)) throw new Error(`Unknown role: ${value}`);
+  return value;
+}
+
 export function isWorkspaceAction(action: string): action is WorkspaceAction {
   return Object.hasOwn(permissionMatrix, action);
 }
@@ -52,8 +58,24 @@ export function can(role: string, action: string): boolean {
   return (permissionMatrix[action] as readonly Role[]).includes(role);
 }
 
-/** Nobody grants a role above their own. */
+/** Every action the role allows: what the web app uses to show or hide controls. */
+export function permissionsFor(role: string): WorkspaceAction[] {
+  return (Object.keys(permissionMatrix) as WorkspaceAction[]).filter((action) => can(role, action));
+}
+
+/** Nobody grants (by invitation or role change) a role above their own; only owners grant owner. */
 export function canGrant(granter: Role, role: Role): boolean {
   if (role === "owner") return granter === "owner";
   return roleRank[granter] >= roleRank[role] && can(granter, "members.manage");
+}
+
+/** Whether `manager` may change the role of, or remove, a member who holds `target`: only owners touch owners. */
+export function canManageMember(manager: Role, target: Role): boolean {
+  if (target === "owner") return manager === "owner";
+  return can(manager, "members.manage");
+}
+
+/** Typed `.meta()` for procedures: a typo in an action fails the type check instead of every call. */
+export function actionMeta(action: WorkspaceAction | AccountAction): { action: string } {
+  return { action };
 }

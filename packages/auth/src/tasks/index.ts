@@ -1,1 +1,3 @@
-export const tasks = [];
+import { pruneAuthStateTask } from "./prune-auth-state.task.ts";
+
+export const tasks = [pruneAuthStateTask];

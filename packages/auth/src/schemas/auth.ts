@@ -1,0 +1,16 @@
+import { emailSchema, nameSchema, passwordSchema } from "@quarry/core/schemas";
+import { z } from "zod";
+
+export const userOutput = z.object({ id: z.string(), email: z.string(), name: z.string() });
+
+export const signUpInput = z.object({ email: emailSchema, password: passwordSchema, name: nameSchema });
+export type SignUpInput = z.infer<typeof signUpInput>;
+
+export const signInInput = z.object({ email: emailSchema, password: passwordSchema });
+export type SignInInput = z.infer<typeof signInInput>;
+
+export const signedInOutput = z.object({ user: userOutput });
+export const meOutput = signedInOutput.nullable();
+
+export const emptyInput = z.object({});
+export const okOutput = z.object({ ok: z.literal(true) });

@@ -1,0 +1,11 @@
+import { emailSchema, passwordSchema } from "@quarry/core/schemas";
+import { z } from "zod";
+
+export const passwordResetRequestInput = z.object({ email: emailSchema });
+export type PasswordResetRequestInput = z.infer<typeof passwordResetRequestInput>;
+
+export const passwordResetConfirmInput = z.object({
+  token: z.string().trim().min(1, { message: "is required" }).max(200),
+  password: passwordSchema,
+});
+export type PasswordResetConfirmInput = z.infer<typeof passwordResetConfirmInput>;

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import {
+  can,
+  canGrant,
+  canManageMember,
+  permissionMatrix,
+  permissionsFor,
+  type Role,
+  roles,
+} from "./permissions.ts";
+
+describe("permission matrix", () => {
+  it("lets a viewer read but change nothing", () => {
+    expect(permissionsFor("viewer").sort()).toEqual(
+      ["fields.read", "members.read", "records.read", "workspace.leave", "workspace.read"].sort(),
+    );
+  });
+
+  it("gives a billing admin billing and nothing else (beyond seeing and leaving the workspace)", () => {
+    expect(permissionsFor("billing_admin").sort()).toEqual(
+      ["billing.manage", "billing.read", "workspace.leave", "workspace.read"].sort(),
+    );
+  });
+
+  it("lets members write records but not manage people", () => {
+    expect(can("member", "records.write")).toBe(true);
+    expect(can("member", "members.manage")).toBe(false);
+    expect(can("member", "invitations.manage")).toBe(false);
+    expect(can("member", "billing.read")).toBe(false);
+  });
+
+  it("keeps transfer of ownership and deletion of the workspace to owners", () => {
+    for (const role of roles) {
+      expect(can(role, "ownership.transfer")).toBe(role === "owner");
+      expect(can(role, "workspace.delete")).toBe(role === "owner");
+    }
+  });
+
+  it("gives the owner every action", () => {
+    expect(permissionsFor("owner").sort()).toEqual(Object.keys(permissionMatrix).sort());
+  });
+
+  it("fails closed on unknown roles and actions, and on account-level actions", () => {
+    expect(can("superuser", "workspace.read")).toBe(false);
+    expect(can("owner", "workspace.explode")).toBe(false);
+    expect(can("owner", "account")).toBe(false);
+    expect(can("owner", "public")).toBe(false);
+    expect(permissionsFor("superuser")).toEqual([]);
+  });
+});
+
+describe("canGrant", () => {
+  const grantable = (granter: Role) => roles.filter((r) => canGrant(granter, r)).sort();
+
+  it("lets only owners grant owner", () => {
+    expect(grantable("owner")).toEqual([...roles].sort());
+  });
+
+  it("lets admins grant up to admin, never owner", () => {
+    expect(grantable("admin")).toEqual(["admin", "billing_admin", "member", "viewer"]);
+  });
+
+  it("lets no one without members.manage grant anything", () => {
+    expect(grantable("member")).toEqual([]);
+    expect(grantable("viewer")).toEqual([]);
+    expect(grantable("billing_admin")).toEqual([]);
+  });
+});
+
+describe("canManageMember", () => {
+  it("keeps owners out of admins' reach", () => {
+    expect(canManageMember("admin", "owner")).toBe(false);
+    expect(canManageMember("owner", "owner")).toBe(true);
+    expect(canManageMember("admin", "admin")).toBe(true);
+    expect(canManageMember("admin", "viewer")).toBe(true);
+    expect(canManageMember("member", "viewer")).toBe(false);
+  });
+});

@@ -1,0 +1,20 @@
+import { withTx } from "@quarry/db/with-tx";
+import { deleteMembership } from "../queries/memberships.queries.ts";
+import { lockForMembershipChange } from "./lock-workspace.ts";
+import { assertNotLastOwner } from "./owner-guard.ts";
+import type { WorkspaceCtx } from "./service-context.ts";
+
+/** The caller leaves the workspace, unless they are its last owner. */
+export async function leaveWorkspace(ctx: WorkspaceCtx) {
+  return withTx(ctx.db, async (trx) => {
+    const { role } = await lockForMembershipChange(trx, ctx, "workspace.leave");
+    await assertNotLastOwner(
+      trx,
+      ctx.workspaceId,
+      role,
+      "You are the last owner of this workspace: transfer ownership first.",
+    );
+    await deleteMembership(trx, ctx.workspaceId, ctx.user.id);
+    return { ok: true as const };
+  });
+}
