@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+/** Browser tests: a real server (HTTP, worker, built web app) driven through Debian's Chromium. */
+export default defineConfig({
+  test: {
+    root: import.meta.dirname,
+    include: ["**/*.spec.ts"],
+    globalSetup: ["./support/global-setup.ts"],
+    pool: "forks",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
