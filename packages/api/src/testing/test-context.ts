@@ -6,6 +6,9 @@ import { appRouter } from "../root.ts";
 const createCaller = createCallerFactory(appRouter);
 
 /** Calls any procedure of the whole app exactly as the HTTP endpoint would, minus HTTP. */
-export function testCaller(db: Parameters<typeof testContext>[0], opts: Omit<TestContextOptions, "access"> = {}) {
+export function testCaller(
+  db: Parameters<typeof testContext>[0],
+  opts: Omit<TestContextOptions, "access"> = {},
+) {
   return createCaller(testContext(db, { ...opts, access: workspaceAccess }));
 }

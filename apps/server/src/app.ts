@@ -1,0 +1,84 @@
+import { randomUUID } from "node:crypto";
+import { type AppRouter, appRouter } from "@quarry/api/root";
+import type { Clock } from "@quarry/core/clock";
+import type { Env } from "@quarry/core/env";
+import type { Database } from "@quarry/db/client";
+import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import { contextFactory } from "./create-context.ts";
+import { csrfGuard } from "./csrf.ts";
+import { registerDevMailbox } from "./dev-mailbox/dev-mailbox-route.ts";
+import { registerHealthRoutes } from "./health-routes.ts";
+import { createLogger } from "./logger.ts";
+import { registerWebApp } from "./web-app.ts";
+
+export interface AppDeps {
+  db: Database;
+  env: Env;
+  clock: Clock;
+  /** Root logger; defaults to a JSON logger at LOG_LEVEL. */
+  logger?: Logger;
+  /** Where the built web app is; defaults to apps/web/dist. */
+  webDistDir?: string;
+}
+
+/** Largest request body accepted (tRPC inputs are JSON; files go through dedicated upload routes). */
+export const BODY_LIMIT = 1024 * 1024;
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+function trpcPluginOptions(deps: AppDeps): FastifyTRPCPluginOptions<AppRouter> {
+  return {
+    prefix: "/trpc",
+    trpcOptions: {
+      router: appRouter,
+      createContext: contextFactory(deps),
+      onError({ error, ctx, req, path }) {
+        // Procedure failures are logged by the error middleware with ctx.log; this catches
+        // failures before a context exists (session lookup, body parsing).
+        if (!ctx && error.code === "INTERNAL_SERVER_ERROR") {
+          req.log.error({ err: error.cause ?? error, path }, "tRPC request failed");
+        }
+      },
+    },
+  };
+}
+
+/**
+ * The HTTP app: tRPC at /trpc (CSRF-guarded), health checks, the dev mailbox outside production,
+ * and the built web app. Every log line of a request carries its id, also sent back as x-request-id
+ * (an incoming x-request-id from a proxy is kept when it looks like one).
+ */
+export function buildApp(deps: AppDeps): FastifyInstance {
+  const loggerInstance: FastifyBaseLogger = deps.logger ?? createLogger(deps.env);
+  const app = Fastify({
+    loggerInstance,
+    bodyLimit: BODY_LIMIT,
+    genReqId: (req) => {
+      const incoming = req.headers["x-request-id"];
+      return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+  });
+
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  // While shutting down, requests still in flight finish, and their connections close after the
+  // response instead of idling in keep-alive, so close() returns as soon as the last one is done.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onSend", async (_request, reply) => {
+    if (closing) reply.header("connection", "close");
+  });
+
+  registerHealthRoutes(app, deps.db);
+  app.register(async (scope) => {
+    scope.addHook("onRequest", csrfGuard(deps.env));
+    await scope.register(fastifyTRPCPlugin, trpcPluginOptions(deps));
+  });
+  if (deps.env.NODE_ENV !== "production") registerDevMailbox(app, deps.db);
+  registerWebApp(app, deps.webDistDir);
+  return app;
+}

@@ -1,0 +1,54 @@
+import { serializeSessionCookie } from "@quarry/auth/services/session-cookie";
+import { SESSION_COOKIE, validateSessionToken } from "@quarry/auth/services/validate-session";
+import type { Clock } from "@quarry/core/clock";
+import type { Env } from "@quarry/core/env";
+import type { Database } from "@quarry/db/client";
+import type { Context } from "@quarry/trpc/context";
+import { workspaceAccess } from "@quarry/workspaces/services/access";
+import type { CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
+import { readCookie, replyCookieJar } from "./cookies.ts";
+import { appOrigin, isSecureRequest } from "./request-origin.ts";
+
+export interface ContextDeps {
+  db: Database;
+  clock: Clock;
+  env: Pick<Env, "APP_ORIGIN">;
+}
+
+/**
+ * Builds the tRPC Context for one HTTP request: the signed-in user from the session cookie (set
+ * again when the session was renewed, cleared when it is no longer valid), a cookie jar, request
+ * facts, and a logger bound to the request id and user id.
+ */
+export function contextFactory(deps: ContextDeps) {
+  return async ({ req, res }: CreateFastifyContextOptions): Promise<Context> => {
+    const secure = isSecureRequest(req);
+    const cookies = replyCookieJar(res, secure);
+    const token = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const auth = token ? await validateSessionToken(deps.db, deps.clock, token) : null;
+    if (token && !auth) cookies.clear(SESSION_COOKIE);
+    if (token && auth?.renewed) {
+      res.header("set-cookie", serializeSessionCookie(token, { expires: auth.session.expiresAt, secure }));
+    }
+    // The rest of this request's lines (including "request completed") carry the user id too.
+    const log = req.log.child({ userId: auth?.user.id ?? null });
+    req.log = log;
+    res.log = log;
+    return {
+      db: deps.db,
+      log,
+      clock: deps.clock,
+      req: {
+        id: req.id,
+        ip: req.ip,
+        userAgent: req.headers["user-agent"] ?? null,
+        secure,
+        appOrigin: appOrigin(req, deps.env),
+      },
+      cookies,
+      access: workspaceAccess,
+      user: auth?.user ?? null,
+      session: auth?.session ?? null,
+    };
+  };
+}

@@ -1,0 +1,149 @@
+import { request } from "node:http";
+import { DAY, manualClock } from "@quarry/core/clock";
+import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mutate, query, startTestApp, type TestApp } from "./testing/test-app.ts";
+
+let t: TestDatabase;
+let server: TestApp;
+const clock = manualClock(new Date());
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  server = await startTestApp({ db: t.db, clock });
+});
+afterAll(async () => {
+  await server.close();
+  await t.drop();
+});
+
+const signUp = (email: string) =>
+  mutate(server.url, "auth.signUp", { email, password: "correct horse battery", name: "Ada" });
+
+/** "quarry_session=<token>" from a response's Set-Cookie headers. */
+function sessionCookie(res: Response): { pair: string; attributes: string } | null {
+  const header = res.headers.getSetCookie().find((c) => c.startsWith("quarry_session="));
+  if (!header) return null;
+  const [pair = "", ...rest] = header.split("; ");
+  return { pair, attributes: rest.join("; ") };
+}
+
+describe("CSRF", () => {
+  const input = { email: "csrf@example.com", password: "correct horse battery", name: "Eve" };
+  const post = (headers: Record<string, string>, body = JSON.stringify(input)) =>
+    fetch(`${server.url}/trpc/auth.signUp`, { method: "POST", headers, body });
+
+  it("refuses a mutation without an Origin header", async () => {
+    const res = await post({ "content-type": "application/json" });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { message: expect.stringContaining("Origin") } });
+  });
+
+  it("refuses a mutation from another origin", async () => {
+    const res = await post({ origin: "https://evil.example", "content-type": "application/json" });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { data: { code: "FORBIDDEN" } } });
+  });
+
+  it("refuses a form or plain-text body even from the right origin", async () => {
+    const form = await post(
+      { origin: server.url, "content-type": "application/x-www-form-urlencoded" },
+      "email=csrf%40example.com",
+    );
+    expect(form.status).toBe(403);
+    const text = await post({ origin: server.url, "content-type": "text/plain" });
+    expect(text.status).toBe(403);
+  });
+
+  it("refused mutations change nothing; the same request from the app goes through", async () => {
+    expect(await t.db.selectFrom("users").where("email", "=", input.email).execute()).toEqual([]);
+    const res = await post({ origin: server.url, "content-type": "application/json" });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe("errors over HTTP", () => {
+  it("answers a protected procedure without a session with 401", async () => {
+    const res = await query(server.url, "auth.sessions.list");
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: { data: { code: "UNAUTHORIZED" } } });
+  });
+
+  it("answers invalid input with 400 and a message per field", async () => {
+    const res = await mutate(server.url, "auth.signUp", {
+      email: "not-an-email",
+      password: "short",
+      name: "A",
+    });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.data.fieldErrors).toMatchObject({
+      email: "must be a valid email address",
+      password: "must be at least 10 characters",
+    });
+  });
+});
+
+describe("session cookie", () => {
+  it("signs up, sets an HttpOnly cookie, and knows the user on the next request", async () => {
+    const res = await signUp("ada@example.com");
+    expect(res.status).toBe(200);
+    const cookie = sessionCookie(res);
+    expect(cookie?.attributes).toContain("HttpOnly");
+    expect(cookie?.attributes).toContain("SameSite=Lax");
+    expect(cookie?.attributes).toContain("Path=/");
+    expect(cookie?.attributes).not.toContain("Secure"); // plain http to 127.0.0.1
+
+    const me = await query(server.url, "auth.me", undefined, { cookie: cookie?.pair ?? "" });
+    expect(await me.json()).toMatchObject({ result: { data: { user: { email: "ada@example.com" } } } });
+    const anonymous = await query(server.url, "auth.me");
+    expect(await anonymous.json()).toMatchObject({ result: { data: null } });
+  });
+
+  it("sets the cookie again with a later expiry when the session is renewed", async () => {
+    const cookie = sessionCookie(await signUp("renew@example.com"));
+    const me = () => query(server.url, "auth.me", undefined, { cookie: cookie?.pair ?? "" });
+    expect(sessionCookie(await me())).toBeNull(); // fresh session: nothing to renew
+
+    clock.advance(20 * DAY);
+    const renewed = sessionCookie(await me());
+    expect(renewed?.pair).toBe(cookie?.pair);
+    const expires = new Date(renewed?.attributes.match(/Expires=([^;]+)/)?.[1] ?? 0);
+    expect(expires.getTime()).toBeGreaterThan(clock.now().getTime() + 29 * DAY);
+  });
+
+  it("clears a cookie that no longer names a session", async () => {
+    const res = await query(server.url, "auth.me", undefined, { cookie: "quarry_session=bogus.token" });
+    expect(await res.json()).toMatchObject({ result: { data: null } });
+    expect(sessionCookie(res)?.pair).toBe("quarry_session=");
+  });
+
+  it("marks the cookie Secure when the app is not on plain-http localhost", async () => {
+    // fetch cannot set Host; a raw request can, as a reverse proxy would.
+    const body = JSON.stringify({
+      email: "secure@example.com",
+      password: "correct horse battery",
+      name: "Sec",
+    });
+    const { status, setCookie } = await new Promise<{ status: number; setCookie: string[] }>(
+      (resolve, reject) => {
+        const req = request(`${server.url}/trpc/auth.signUp`, {
+          method: "POST",
+          headers: {
+            host: "quarry.example",
+            origin: "http://quarry.example",
+            "content-type": "application/json",
+          },
+        });
+        req.on("response", (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, setCookie: res.headers["set-cookie"] ?? [] });
+        });
+        req.on("error", reject);
+        req.end(body);
+      },
+    );
+    expect(status).toBe(200);
+    expect(setCookie.find((c) => c.startsWith("quarry_session="))).toContain("; Secure");
+  });
+});

@@ -1,0 +1,82 @@
+import type { FilterOperator } from "@quarry/records/schemas/filter";
+import { type DraftCondition, noValueOperators } from "../entities/filter-draft.ts";
+import type { ColumnDef } from "../entities/types.ts";
+
+const operatorLabels = {
+  equals: "is",
+  not_equals: "is not",
+  contains: "contains",
+  in: "is any of",
+  is_empty: "is empty",
+  is_not_empty: "is not empty",
+  gt: "greater than",
+  lt: "less than",
+  gte: "at least",
+  lte: "at most",
+  between: "between",
+} satisfies Record<FilterOperator, string>;
+
+const filterOperators = Object.keys(operatorLabels) as FilterOperator[];
+
+interface FilterConditionRowProps {
+  index: number;
+  draft: DraftCondition;
+  columns: readonly ColumnDef[];
+  onChange: (patch: Partial<DraftCondition>) => void;
+  onRemove: () => void;
+}
+
+export function FilterConditionRow({ index, draft, columns, onChange, onRemove }: FilterConditionRowProps) {
+  const n = index + 1;
+  const column = columns.find((c) => c.key === draft.field);
+  const inputType = column?.type === "number" ? "number" : column?.type === "date" ? "date" : "text";
+  return (
+    <li className="filter-row">
+      <select
+        aria-label={`Field ${n}`}
+        value={draft.field}
+        onChange={(event) => onChange({ field: event.target.value })}
+      >
+        {columns.map((c) => (
+          <option key={c.key} value={c.key}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label={`Operator ${n}`}
+        value={draft.operator}
+        onChange={(event) => onChange({ operator: event.target.value as FilterOperator })}
+      >
+        {filterOperators.map((operator) => (
+          <option key={operator} value={operator}>
+            {operatorLabels[operator]}
+          </option>
+        ))}
+      </select>
+      {noValueOperators.includes(draft.operator) ? (
+        <span className="filter-spacer" />
+      ) : (
+        <input
+          aria-label={`Value ${n}`}
+          type={draft.operator === "in" ? "text" : inputType}
+          placeholder={draft.operator === "in" ? "a, b, c" : "Value"}
+          value={draft.value}
+          onChange={(event) => onChange({ value: event.target.value })}
+        />
+      )}
+      {draft.operator === "between" ? (
+        <input
+          aria-label={`Value ${n} to`}
+          type={inputType}
+          placeholder="to"
+          value={draft.to}
+          onChange={(event) => onChange({ to: event.target.value })}
+        />
+      ) : null}
+      <button type="button" className="icon-button" aria-label={`Remove condition ${n}`} onClick={onRemove}>
+        ×
+      </button>
+    </li>
+  );
+}

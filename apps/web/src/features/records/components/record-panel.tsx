@@ -1,0 +1,129 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { messageOf } from "../../../app/lib/trpc-error.ts";
+import { useTRPC } from "../../../app/trpc.ts";
+import { ConfirmDialog } from "../../../app/ui/confirm-dialog.tsx";
+import { Dialog } from "../../../app/ui/dialog.tsx";
+import { ErrorState, Notice } from "../../../app/ui/states.tsx";
+import type { ColumnDef, EntityConfig, RecordPatch, RecordRow } from "../entities/types.ts";
+import { recordKeys } from "../hooks/record-keys.ts";
+import type { RecordApi } from "../hooks/use-record-api.ts";
+import { useRecordCache } from "../hooks/use-record-cache.ts";
+import { ActivityTimeline } from "./activity-timeline.tsx";
+import { RecordForm } from "./record-form.tsx";
+
+interface RecordPanelProps {
+  row: RecordRow;
+  config: EntityConfig;
+  columns: readonly ColumnDef[];
+  workspaceId: string;
+  api: RecordApi;
+  canWrite: boolean;
+  canDelete: boolean;
+  onClose: () => void;
+}
+
+/** The side panel: every field (editable for writers), delete/restore, and the activity timeline. */
+export function RecordPanel({
+  row,
+  config,
+  columns,
+  workspaceId,
+  api,
+  canWrite,
+  canDelete,
+  onClose,
+}: RecordPanelProps) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const cache = useRecordCache(config.key, workspaceId);
+  const [confirming, setConfirming] = useState(false);
+  const detail = useQuery({
+    queryKey: recordKeys.detail(config.key, workspaceId, row.id),
+    queryFn: ({ signal }) => api.get(row.id, signal),
+    placeholderData: row,
+  });
+  const record = detail.data ?? row;
+  const refreshActivity = () =>
+    queryClient.invalidateQueries({ queryKey: trpc.records.activity.list.pathKey() });
+
+  const remove = useMutation({
+    mutationFn: () => api.remove(record.id),
+    onSuccess: async () => {
+      setConfirming(false);
+      cache.remove(record.id);
+      queryClient.setQueryData(recordKeys.detail(config.key, workspaceId, record.id), {
+        ...record,
+        deletedAt: new Date().toISOString(),
+      });
+      await refreshActivity();
+    },
+  });
+  const restore = useMutation({
+    mutationFn: () => api.restore(record.id),
+    onSuccess: async (restored) => {
+      cache.prepend(restored);
+      await refreshActivity();
+    },
+  });
+
+  const save = async (data: RecordPatch) => {
+    const updated = await api.update(record.id, data);
+    cache.replace(updated);
+    await refreshActivity();
+    return updated;
+  };
+
+  const name = config.displayName(record);
+  const deleted = record.deletedAt !== null;
+  return (
+    <Dialog open onClose={onClose} title={name} className="side-panel">
+      <div className="panel-body">
+        <div className="panel-actions">
+          {deleted ? <span className="badge danger">Deleted</span> : null}
+          {canDelete && !deleted ? (
+            <button type="button" className="button small danger-outline" onClick={() => setConfirming(true)}>
+              Delete
+            </button>
+          ) : null}
+          {canDelete && deleted ? (
+            <button
+              type="button"
+              className="button small"
+              disabled={restore.isPending}
+              onClick={() => restore.mutate()}
+            >
+              {restore.isPending ? "Restoring…" : "Restore"}
+            </button>
+          ) : null}
+        </div>
+        {restore.isError ? (
+          <p role="alert" className="form-alert">
+            {messageOf(restore.error)}
+          </p>
+        ) : null}
+        {deleted ? <Notice>This {config.singular} is deleted. Restore it to edit.</Notice> : null}
+        {!canWrite ? <Notice>View-only access: your role can't edit {config.plural}.</Notice> : null}
+        {detail.isError ? <ErrorState error={detail.error} onRetry={() => void detail.refetch()} /> : null}
+        <RecordForm
+          key={`${record.id}:${record.updatedAt}:${record.deletedAt ?? ""}`}
+          record={record}
+          columns={columns}
+          readOnly={!canWrite || deleted}
+          onSave={save}
+        />
+        <ActivityTimeline workspaceId={workspaceId} config={config} columns={columns} recordId={record.id} />
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete ${config.singular}`}
+        message={`Delete ${name}? It moves to the trash ("Show deleted"), where it can be restored.`}
+        confirmLabel="Delete"
+        pending={remove.isPending}
+        error={remove.isError ? messageOf(remove.error) : null}
+        onConfirm={() => remove.mutate()}
+        onCancel={() => setConfirming(false)}
+      />
+    </Dialog>
+  );
+}

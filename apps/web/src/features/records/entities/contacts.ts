@@ -1,0 +1,54 @@
+import type { ColumnDef, EntityConfig, RecordRow } from "./types.ts";
+
+function text(key: string, label: string, width = 160, extra: Partial<ColumnDef> = {}): ColumnDef {
+  return { key, label, type: "text", width, editable: true, sortable: true, ...extra };
+}
+
+const columns: readonly ColumnDef[] = [
+  { key: "name", label: "Name", type: "text", width: 200, editable: false, sortable: false, virtual: true },
+  text("first_name", "First name", 130),
+  text("last_name", "Last name", 130),
+  text("email", "Email", 220, { type: "email" }),
+  text("title", "Title", 180),
+  text("company_name", "Company", 170),
+  text("company_domain", "Company domain", 160, { defaultHidden: true }),
+  text("phone", "Phone", 140),
+  text("mobile_phone", "Mobile phone", 140, { defaultHidden: true }),
+  text("seniority", "Seniority", 120, { defaultHidden: true }),
+  text("department", "Department", 140, { defaultHidden: true }),
+  text("linkedin_url", "LinkedIn", 200, { type: "url", defaultHidden: true }),
+  text("twitter_url", "Twitter", 180, { type: "url", defaultHidden: true }),
+  text("city", "City", 130),
+  text("state", "State", 110, { defaultHidden: true }),
+  text("country", "Country", 120),
+  text("postal_code", "Postal code", 110, { defaultHidden: true }),
+  { key: "createdAt", label: "Created", type: "date", width: 130, editable: false, sortable: true },
+  {
+    key: "updatedAt",
+    label: "Updated",
+    type: "date",
+    width: 130,
+    editable: false,
+    sortable: true,
+    defaultHidden: true,
+  },
+];
+
+function str(value: unknown): string {
+  return typeof value === "string" ? value.trim() : "";
+}
+
+export function contactName(row: RecordRow): string {
+  const joined = `${str(row.first_name)} ${str(row.last_name)}`.trim();
+  return str(row.full_name) || joined || str(row.email) || "Unnamed contact";
+}
+
+export const contactsEntity: EntityConfig = {
+  key: "contacts",
+  entity: "contact",
+  singular: "contact",
+  plural: "contacts",
+  columns,
+  createFields: ["first_name", "last_name", "email", "title", "company_name", "phone"],
+  displayName: contactName,
+};

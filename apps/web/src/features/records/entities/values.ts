@@ -1,0 +1,62 @@
+import type { ColumnDef, RecordRow } from "./types.ts";
+
+export function fieldValue(row: RecordRow, key: string): unknown {
+  if (key.startsWith("custom.")) return row.custom[key.slice(7)];
+  return row[key];
+}
+
+const numberFormat = new Intl.NumberFormat("en-US");
+const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
+
+/** The text a cell shows. */
+export function formatValue(value: unknown, column: Pick<ColumnDef, "type">): string {
+  if (value === null || value === undefined || value === "") return "";
+  if (Array.isArray(value)) return value.map(String).join(", ");
+  if (column.type === "number" && typeof value === "number") return numberFormat.format(value);
+  if (column.type === "date" && typeof value === "string") {
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
+  }
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+/** The text an editor starts with. */
+export function editText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (Array.isArray(value)) return value.map(String).join(", ");
+  return String(value);
+}
+
+export type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** Editor text → the value sent to the server; an empty input clears the field (null). */
+export function parseInput(text: string, column: Pick<ColumnDef, "type">): Parsed {
+  const trimmed = text.trim();
+  if (trimmed === "") return { ok: true, value: null };
+  switch (column.type) {
+    case "number": {
+      const value = Number(trimmed.replaceAll(",", ""));
+      return Number.isFinite(value) ? { ok: true, value } : { ok: false, error: "must be a number" };
+    }
+    case "tags":
+      return {
+        ok: true,
+        value: trimmed
+          .split(",")
+          .map((part) => part.trim())
+          .filter(Boolean),
+      };
+    case "boolean":
+      return { ok: true, value: ["true", "yes", "1"].includes(trimmed.toLowerCase()) };
+    default:
+      return { ok: true, value: trimmed };
+  }
+}
+
+/** `{ title: "CTO" }` or `{ custom: { score: 3 } }`: the update `data` for one field. */
+export function patchFor(key: string, value: unknown): Record<string, unknown> {
+  if (key.startsWith("custom.")) return { custom: { [key.slice(7)]: value } };
+  return { [key]: value };
+}

@@ -1,0 +1,83 @@
+/** biome-ignore-all lint/a11y/useSemanticElements: a virtualised grid positions its rows absolutely, which <table> layout can't do; ARIA grid roles carry the semantics */
+/** biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which points at the active cell with aria-activedescendant */
+import { memo } from "react";
+import type { ColumnDef, RecordRow } from "../entities/types.ts";
+import { fieldValue, formatValue } from "../entities/values.ts";
+import { CellEditor } from "./cell-editor.tsx";
+
+interface GridRowProps {
+  row: RecordRow;
+  index: number;
+  top: number;
+  columns: readonly ColumnDef[];
+  gridId: string;
+  activeCol: number | null;
+  editingCol: number | null;
+  displayName: (row: RecordRow) => string;
+  onCellClick: (index: number, col: number) => void;
+  onCellDoubleClick: (index: number, col: number) => void;
+  onCommit: (row: RecordRow, column: ColumnDef, text: string) => Promise<void>;
+  onCancelEdit: () => void;
+}
+
+export function cellId(gridId: string, index: number, col: number) {
+  return `${gridId}-r${index}-c${col}`;
+}
+
+/** One data row; memoised so scrolling re-renders only rows entering the viewport. */
+export const GridRow = memo(function GridRow(props: GridRowProps) {
+  const { row, index, columns, activeCol, editingCol } = props;
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className={`grid-row${editingCol !== null ? " editing" : ""}`}
+      style={{ transform: `translateY(${props.top}px)` }}
+      data-row-id={row.id}
+    >
+      {columns.map((column, col) => {
+        const value =
+          column.key === "name" && column.virtual ? props.displayName(row) : fieldValue(row, column.key);
+        const active = activeCol === col;
+        return (
+          // Keyboard interaction lives on the grid (aria-activedescendant); cells take pointer input.
+          // biome-ignore lint/a11y/useKeyWithClickEvents: the grid container handles keys for the active cell
+          <div
+            role="gridcell"
+            id={cellId(props.gridId, index, col)}
+            aria-colindex={col + 1}
+            key={column.key}
+            className={`grid-cell${active ? " active" : ""}${column.type === "number" ? " numeric" : ""}${column.key === "name" ? " primary" : ""}`}
+            onClick={() => props.onCellClick(index, col)}
+            onDoubleClick={() => props.onCellDoubleClick(index, col)}
+          >
+            {editingCol === col ? (
+              <CellEditor
+                column={column}
+                value={value}
+                onCommit={(text) => props.onCommit(row, column, text)}
+                onCancel={props.onCancelEdit}
+              />
+            ) : (
+              <span className="cell-text">{formatValue(value, column)}</span>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+});
+
+/** A placeholder while a page loads; hidden from assistive tech (the grid is aria-busy instead). */
+export function SkeletonRow({ top, columns }: { top: number; columns: number }) {
+  return (
+    <div aria-hidden="true" className="grid-row skeleton" style={{ transform: `translateY(${top}px)` }}>
+      {Array.from({ length: columns }, (_, col) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
+        <div key={col} className="grid-cell">
+          <span className="skeleton-bar" />
+        </div>
+      ))}
+    </div>
+  );
+}

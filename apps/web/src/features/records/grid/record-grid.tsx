@@ -1,0 +1,201 @@
+/** biome-ignore-all lint/a11y/useSemanticElements: a virtualised grid positions its rows absolutely, which <table> layout can't do; ARIA grid roles carry the semantics */
+/** biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which points at the active cell with aria-activedescendant */
+import { useVirtualizer } from "@tanstack/react-virtual";
+import {
+  type CSSProperties,
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from "react";
+import type { ColumnDef, RecordRow } from "../entities/types.ts";
+import { GridHeader, type SortState } from "./grid-header.tsx";
+import { nextCell } from "./grid-keys.ts";
+import { cellId, GridRow, SkeletonRow } from "./grid-row.tsx";
+
+const rowHeight = 36;
+const clickDelayMs = 220;
+
+export interface RecordGridProps {
+  label: string;
+  columns: readonly ColumnDef[];
+  rows: readonly RecordRow[];
+  /** Exact total, or null when unknown (then aria-rowcount is -1). */
+  rowCount: number | null;
+  loading: boolean;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => void;
+  sort: SortState | undefined;
+  onSort: (column: ColumnDef) => void;
+  canEdit: boolean;
+  displayName: (row: RecordRow) => string;
+  onOpen: (row: RecordRow) => void;
+  onSave: (row: RecordRow, column: ColumnDef, text: string) => Promise<void>;
+}
+
+/**
+ * A virtualised grid: only the rows in view (plus overscan) are in the DOM, pages load as the
+ * end comes near. The container holds focus and points at the active cell with
+ * aria-activedescendant, so focus survives rows being recycled while scrolling.
+ */
+export function RecordGrid(props: RecordGridProps) {
+  const { columns, rows, hasNextPage, isFetchingNextPage, fetchNextPage } = props;
+  const gridId = useId().replaceAll(":", "");
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState({ row: 0, col: 0 });
+  const [editing, setEditing] = useState<{ row: number; col: number } | null>(null);
+  const clickTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const placeholders = props.loading ? 12 : hasNextPage ? 3 : 0;
+
+  const virtualizer = useVirtualizer({
+    count: rows.length + placeholders,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 15,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - 40) fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, lastIndex, rows.length, fetchNextPage]);
+
+  useEffect(
+    () => () => {
+      if (clickTimer.current) clearTimeout(clickTimer.current);
+    },
+    [],
+  );
+
+  const editable = useCallback(
+    (col: number) => {
+      const column = columns[col];
+      return Boolean(props.canEdit && column?.editable && !column.virtual);
+    },
+    [columns, props.canEdit],
+  );
+
+  const focusGrid = () => scrollRef.current?.focus({ preventScroll: true });
+
+  const scrollToCell = (row: number, col: number) => {
+    virtualizer.scrollToIndex(row, { align: "auto" });
+    const element = scrollRef.current;
+    if (!element) return;
+    const left = columns.slice(0, col).reduce((sum, column) => sum + column.width, 0);
+    const width = columns[col]?.width ?? 0;
+    if (left < element.scrollLeft) element.scrollLeft = left;
+    else if (left + width > element.scrollLeft + element.clientWidth) {
+      element.scrollLeft = left + width - element.clientWidth;
+    }
+  };
+
+  const open = (rowIndex: number) => {
+    const row = rows[rowIndex];
+    if (row) props.onOpen(row);
+  };
+
+  const onCellClick = (rowIndex: number, col: number) => {
+    setActive({ row: rowIndex, col });
+    focusGrid();
+    if (editing) return;
+    if (clickTimer.current) clearTimeout(clickTimer.current);
+    // A double-click edits; wait briefly so its first click doesn't open the panel.
+    if (editable(col)) clickTimer.current = setTimeout(() => open(rowIndex), clickDelayMs);
+    else open(rowIndex);
+  };
+
+  const onCellDoubleClick = (rowIndex: number, col: number) => {
+    if (clickTimer.current) clearTimeout(clickTimer.current);
+    if (editable(col)) setEditing({ row: rowIndex, col });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget || rows.length === 0) return;
+    if (event.key === "Enter" || event.key === "F2") {
+      event.preventDefault();
+      if (editable(active.col)) setEditing(active);
+      else if (event.key === "Enter") open(active.row);
+      return;
+    }
+    const next = nextCell(event, active, { rows: rows.length, cols: columns.length, page: 10 });
+    if (!next) return;
+    event.preventDefault();
+    setActive(next);
+    scrollToCell(next.row, next.col);
+  };
+
+  const commit = async (row: RecordRow, column: ColumnDef, text: string) => {
+    await props.onSave(row, column, text);
+    setEditing(null);
+    focusGrid();
+  };
+
+  const cancelEdit = useCallback(() => {
+    setEditing(null);
+    scrollRef.current?.focus({ preventScroll: true });
+  }, []);
+
+  // Stable handlers keep memoised rows from re-rendering on every scroll frame.
+  const latest = useRef({ onCellClick, onCellDoubleClick, commit });
+  latest.current = { onCellClick, onCellDoubleClick, commit };
+  const stableClick = useCallback((r: number, c: number) => latest.current.onCellClick(r, c), []);
+  const stableDoubleClick = useCallback((r: number, c: number) => latest.current.onCellDoubleClick(r, c), []);
+  const stableCommit = useCallback(
+    (row: RecordRow, column: ColumnDef, text: string) => latest.current.commit(row, column, text),
+    [],
+  );
+
+  const template = columns.map((column) => `${column.width}px`).join(" ");
+  const width = columns.reduce((sum, column) => sum + column.width, 0);
+  const activeRendered = items.some((item) => item.index === active.row) && active.row < rows.length;
+
+  return (
+    <div
+      ref={scrollRef}
+      role="grid"
+      aria-label={props.label}
+      aria-rowcount={props.rowCount === null ? -1 : props.rowCount + 1}
+      aria-colcount={columns.length}
+      aria-busy={props.loading || isFetchingNextPage}
+      aria-activedescendant={activeRendered && !editing ? cellId(gridId, active.row, active.col) : undefined}
+      aria-describedby={`${gridId}-help`}
+      tabIndex={0}
+      className="grid"
+      style={{ "--grid-cols": template, "--grid-width": `${width}px` } as CSSProperties}
+      onKeyDown={onKeyDown}
+    >
+      <p id={`${gridId}-help`} className="visually-hidden">
+        Arrow keys move between cells. Enter on the name opens the record
+        {props.canEdit ? "; Enter on another cell edits it, Escape cancels." : "."}
+      </p>
+      <GridHeader columns={columns} sort={props.sort} onSort={props.onSort} />
+      <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const row = rows[item.index];
+          if (!row)
+            return <SkeletonRow key={`skeleton-${item.index}`} top={item.start} columns={columns.length} />;
+          return (
+            <GridRow
+              key={row.id}
+              row={row}
+              index={item.index}
+              top={item.start}
+              columns={columns}
+              gridId={gridId}
+              activeCol={active.row === item.index ? active.col : null}
+              editingCol={editing?.row === item.index ? editing.col : null}
+              displayName={props.displayName}
+              onCellClick={stableClick}
+              onCellDoubleClick={stableDoubleClick}
+              onCommit={stableCommit}
+              onCancelEdit={cancelEdit}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+import { useCallback, useMemo, useState } from "react";
+import { useDebouncedValue } from "../../../app/lib/use-debounced-value.ts";
+import { EmptyState, ErrorState, Notice } from "../../../app/ui/states.tsx";
+import { roleLabel, useWorkspace } from "../../workspaces/hooks/workspace-context.ts";
+import { ColumnChooser } from "../components/column-chooser.tsx";
+import { FilterBuilder } from "../components/filter-builder.tsx";
+import { NewRecordDialog } from "../components/new-record-dialog.tsx";
+import { RecordPanel } from "../components/record-panel.tsx";
+import { RecordsToolbar } from "../components/records-toolbar.tsx";
+import "../records.css";
+import { buildFilter, type DraftCondition } from "../entities/filter-draft.ts";
+import { formatTotal } from "../entities/format-total.ts";
+import type { ColumnDef, EntityConfig, ListParams, RecordRow } from "../entities/types.ts";
+import { parseInput, patchFor } from "../entities/values.ts";
+import type { SortState } from "../grid/grid-header.tsx";
+import { RecordGrid } from "../grid/record-grid.tsx";
+import { useColumnPrefs } from "../hooks/use-column-prefs.ts";
+import { useEntityColumns } from "../hooks/use-entity-columns.ts";
+import { useRecordApi } from "../hooks/use-record-api.ts";
+import { useRecordCache } from "../hooks/use-record-cache.ts";
+import { useRecordList } from "../hooks/use-record-list.ts";
+
+export function RecordsPage({ config }: { config: EntityConfig }) {
+  const workspace = useWorkspace();
+  if (!workspace.can("records.read")) {
+    return (
+      <main className="page narrow">
+        <header className="page-header">
+          <h1>{config.plural.charAt(0).toUpperCase() + config.plural.slice(1)}</h1>
+        </header>
+        <Notice>
+          Records are not available to your role ({roleLabel(workspace.role)}). Ask an admin if you need
+          access.
+        </Notice>
+      </main>
+    );
+  }
+  return <RecordsView key={`${workspace.id}:${config.key}`} config={config} />;
+}
+
+function RecordsView({ config }: { config: EntityConfig }) {
+  const workspace = useWorkspace();
+  const canWrite = workspace.can("records.write");
+  const canDelete = workspace.can("records.delete");
+  const api = useRecordApi(config.key, workspace.id);
+  const cache = useRecordCache(config.key, workspace.id);
+  const allColumns = useEntityColumns(config, workspace.id, true);
+  const prefs = useColumnPrefs(workspace.id, config.key, allColumns);
+
+  const [searchText, setSearchText] = useState("");
+  const search = useDebouncedValue(searchText.trim(), 300);
+  const [sort, setSort] = useState<SortState | undefined>(undefined);
+  const [filterOp, setFilterOp] = useState<"and" | "or">("and");
+  const [drafts, setDrafts] = useState<DraftCondition[]>([]);
+  const [showDeleted, setShowDeleted] = useState(false);
+  const [dialog, setDialog] = useState<"filter" | "columns" | "new" | null>(null);
+  const [openRow, setOpenRow] = useState<RecordRow | null>(null);
+
+  const filter = useMemo(() => buildFilter(filterOp, drafts, allColumns), [filterOp, drafts, allColumns]);
+  const params = useMemo<ListParams>(
+    () => ({
+      ...(filter ? { filter } : {}),
+      ...(sort ? { sort } : {}),
+      ...(search ? { search } : {}),
+      ...(showDeleted ? { deleted: true } : {}),
+    }),
+    [filter, sort, search, showDeleted],
+  );
+  const list = useRecordList(api, config.key, workspace.id, params);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+
+  const onSort = useCallback((column: ColumnDef) => {
+    setSort((current) =>
+      current?.field === column.key
+        ? { field: column.key, direction: current.direction === "asc" ? "desc" : "asc" }
+        : { field: column.key, direction: "asc" },
+    );
+  }, []);
+
+  const onSave = useCallback(
+    async (row: RecordRow, column: ColumnDef, text: string) => {
+      const parsed = parseInput(text, column);
+      if (!parsed.ok) throw new Error(`${column.label} ${parsed.error}`);
+      const updated = await api.update(row.id, patchFor(column.key, parsed.value));
+      cache.replace(updated);
+    },
+    [api, cache],
+  );
+
+  const title = config.plural.charAt(0).toUpperCase() + config.plural.slice(1);
+  const narrowed = Boolean(search || filter || showDeleted);
+  const totalText = list.total ? formatTotal(list.total, config.singular, config.plural) : "";
+  const empty = list.isSuccess && list.rows.length === 0;
+
+  return (
+    <main className="records-page">
+      <RecordsToolbar
+        title={title}
+        totalText={totalText}
+        search={searchText}
+        onSearch={setSearchText}
+        searchLabel={`Search ${config.plural}`}
+        filterCount={filter?.conditions.length ?? 0}
+        onOpenFilter={() => setDialog("filter")}
+        onOpenColumns={() => setDialog("columns")}
+        showDeleted={showDeleted}
+        onShowDeleted={setShowDeleted}
+        newLabel={canWrite ? `New ${config.singular}` : null}
+        onNew={() => setDialog("new")}
+        viewOnly={!canWrite}
+      />
+      {list.isError && list.rows.length === 0 ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : empty ? (
+        <EmptyState title={narrowed ? `No ${config.plural} match` : `No ${config.plural} yet`}>
+          {narrowed ? (
+            <p className="muted">Try a different search or clear the filters.</p>
+          ) : (
+            <p className="muted">
+              {canWrite
+                ? `Add one or import a CSV (coming soon).`
+                : "Nothing has been added to this workspace yet."}
+            </p>
+          )}
+          {!narrowed && canWrite ? (
+            <button type="button" className="button primary" onClick={() => setDialog("new")}>
+              New {config.singular}
+            </button>
+          ) : null}
+        </EmptyState>
+      ) : (
+        <RecordGrid
+          label={title}
+          columns={prefs.visible}
+          rows={list.rows}
+          rowCount={list.total?.exact ? list.total.value : null}
+          loading={list.isPending}
+          hasNextPage={hasNextPage}
+          isFetchingNextPage={isFetchingNextPage}
+          fetchNextPage={loadMore}
+          sort={sort}
+          onSort={onSort}
+          canEdit={canWrite && !showDeleted}
+          displayName={config.displayName}
+          onOpen={setOpenRow}
+          onSave={onSave}
+        />
+      )}
+      {list.isFetchNextPageError ? <ErrorState error={list.error} onRetry={loadMore} /> : null}
+      <FilterBuilder
+        open={dialog === "filter"}
+        onClose={() => setDialog(null)}
+        title={`Filter ${config.plural}`}
+        columns={allColumns}
+        op={filterOp}
+        drafts={drafts}
+        onApply={(op, next) => {
+          setFilterOp(op);
+          setDrafts(next);
+        }}
+      />
+      <ColumnChooser
+        open={dialog === "columns"}
+        onClose={() => setDialog(null)}
+        columns={prefs.ordered}
+        onToggle={prefs.toggle}
+        onMove={prefs.move}
+        onReset={prefs.reset}
+      />
+      <NewRecordDialog
+        open={dialog === "new"}
+        onClose={() => setDialog(null)}
+        config={config}
+        api={api}
+        onCreated={cache.prepend}
+      />
+      {openRow ? (
+        <RecordPanel
+          row={openRow}
+          config={config}
+          columns={allColumns}
+          workspaceId={workspace.id}
+          api={api}
+          canWrite={canWrite}
+          canDelete={canDelete}
+          onClose={() => setOpenRow(null)}
+        />
+      ) : null}
+    </main>
+  );
+}

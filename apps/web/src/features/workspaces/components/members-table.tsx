@@ -1,0 +1,122 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { messageOf } from "../../../app/lib/trpc-error.ts";
+import { type RouterOutputs, useTRPC } from "../../../app/trpc.ts";
+import { ConfirmDialog } from "../../../app/ui/confirm-dialog.tsx";
+import { ErrorState, Spinner } from "../../../app/ui/states.tsx";
+import { useMe } from "../../auth/hooks/use-session.ts";
+import { roleLabel, useWorkspace } from "../hooks/workspace-context.ts";
+import { grantableRoles } from "./role-options.ts";
+
+type Member = RouterOutputs["workspaces"]["members"]["list"]["items"][number];
+
+export function MembersTable() {
+  const trpc = useTRPC();
+  const workspace = useWorkspace();
+  const queryClient = useQueryClient();
+  const me = useMe();
+  const members = useQuery(trpc.workspaces.members.list.queryOptions({ workspaceId: workspace.id }));
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.workspaces.members.list.queryKey() });
+  const update = useMutation(trpc.workspaces.members.update.mutationOptions({ onSettled: refresh }));
+  const remove = useMutation(
+    trpc.workspaces.members.delete.mutationOptions({
+      onSuccess: async () => {
+        setRemoving(null);
+        await refresh();
+      },
+    }),
+  );
+  const canManage = workspace.can("members.manage");
+
+  if (members.isPending) return <Spinner label="Loading members" />;
+  if (members.isError) return <ErrorState error={members.error} onRetry={() => void members.refetch()} />;
+
+  return (
+    <section className="card" aria-labelledby="members-heading">
+      <h2 id="members-heading">Members ({members.data.items.length})</h2>
+      {update.isError ? (
+        <p role="alert" className="form-alert">
+          {messageOf(update.error)}
+        </p>
+      ) : null}
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            {canManage ? (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {members.data.items.map((member) => {
+            const isSelf = member.userId === me.data?.user.id;
+            const editable = canManage && !isSelf && member.role !== "owner";
+            return (
+              <tr key={member.userId}>
+                <td>
+                  {member.name}
+                  {isSelf ? <span className="badge">You</span> : null}
+                </td>
+                <td>{member.email}</td>
+                <td>
+                  {editable ? (
+                    <select
+                      aria-label={`Role for ${member.name}`}
+                      value={member.role}
+                      disabled={update.isPending}
+                      onChange={(event) =>
+                        update.mutate({
+                          workspaceId: workspace.id,
+                          id: member.userId,
+                          data: { role: event.target.value as Member["role"] },
+                        })
+                      }
+                    >
+                      {grantableRoles(workspace.role, member.role).map((option) => (
+                        <option key={option.value} value={option.value}>
+                          {option.label}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    roleLabel(member.role)
+                  )}
+                </td>
+                {canManage ? (
+                  <td className="actions">
+                    {editable ? (
+                      <button type="button" className="button small" onClick={() => setRemoving(member)}>
+                        Remove<span className="visually-hidden"> {member.name}</span>
+                      </button>
+                    ) : null}
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <ConfirmDialog
+        open={removing !== null}
+        title="Remove member"
+        message={`Remove ${removing?.name ?? ""} (${removing?.email ?? ""}) from ${workspace.name}? They lose access right away.`}
+        confirmLabel="Remove"
+        pending={remove.isPending}
+        error={remove.isError ? messageOf(remove.error) : null}
+        onCancel={() => {
+          setRemoving(null);
+          remove.reset();
+        }}
+        onConfirm={() => {
+          if (removing) remove.mutate({ workspaceId: workspace.id, id: removing.userId });
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { parsedCronItems } from "./crontab.ts";
+import { allTasks } from "./task-list.ts";
+
+describe("crontab", () => {
+  const items = parsedCronItems({ activityRetentionMonths: 18 });
+
+  it("maintains activity partitions daily with the configured retention", () => {
+    const item = items.find((i) => i.task === "records/maintain-activity-partitions");
+    expect(item?.payload).toEqual({ monthsAhead: 3, retentionMonths: 18 });
+    expect(item?.options.backfillPeriod).toBe(86_400_000);
+  });
+
+  it("prunes expired sessions daily", () => {
+    expect(items.map((i) => i.task)).toContain("auth/prune-expired");
+  });
+
+  it("names only tasks that exist", () => {
+    const names = new Set(allTasks.map((t) => t.name));
+    for (const item of items) expect(names, item.task).toContain(item.task);
+  });
+});

@@ -1,0 +1,24 @@
+import { parseCrontab } from "graphile-worker";
+
+export interface CrontabOptions {
+  /** Months of record activity to keep (ACTIVITY_RETENTION_MONTHS). */
+  activityRetentionMonths: number;
+}
+
+/**
+ * The recurring jobs, as graphile-worker crontab lines: `<minute hour dom month dow> <task> ?<opts> <payload>`.
+ * `fill=1d` backfills a run missed in the last day (e.g. every worker was down at 03:00).
+ * graphile-worker schedules each line once per tick however many workers run.
+ */
+export function crontab(opts: CrontabOptions): string {
+  const partitions = { monthsAhead: 3, retentionMonths: opts.activityRetentionMonths };
+  return [
+    `0 3 * * * records/maintain-activity-partitions ?fill=1d ${JSON.stringify(partitions)}`,
+    "30 3 * * * auth/prune-expired ?fill=1d",
+  ].join("\n");
+}
+
+/** The crontab parsed for `run({ parsedCronItems })`; throws on a malformed line. */
+export function parsedCronItems(opts: CrontabOptions) {
+  return parseCrontab(crontab(opts));
+}

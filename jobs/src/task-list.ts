@@ -1,0 +1,15 @@
+import { tasks as authTasks } from "@quarry/auth/tasks";
+import type { Database } from "@quarry/db/client";
+import { tasks as mailTasks } from "@quarry/mail/tasks";
+import { type AnyTask, toWorkerTaskList } from "@quarry/queue/define-task";
+import { tasks as recordsTasks } from "@quarry/records/tasks";
+import { tasks as workspacesTasks } from "@quarry/workspaces/tasks";
+import type { TaskList } from "graphile-worker";
+
+/** Every task of every domain: the one list the worker runs. A domain adds a task by exporting it. */
+export const allTasks: readonly AnyTask[] = [...mailTasks, ...authTasks, ...workspacesTasks, ...recordsTasks];
+
+/** graphile-worker's task list; throws on a duplicate name. */
+export function workerTaskList(db: Database): TaskList {
+  return toWorkerTaskList([...allTasks], db);
+}
