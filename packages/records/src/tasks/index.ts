@@ -1,1 +1,3 @@
-export const tasks = [];
+import { maintainActivityPartitionsTask } from "./maintain-activity-partitions.task.ts";
+
+export const tasks = [maintainActivityPartitionsTask];

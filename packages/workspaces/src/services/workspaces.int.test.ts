@@ -3,12 +3,7 @@ import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-d
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { permissionMatrix } from "../permissions.ts";
 import { insertMembership } from "../queries/memberships.queries.ts";
-import {
-  memberWithRole,
-  ownerOfNewWorkspace,
-  signedIn,
-  signedOut,
-} from "../testing/fixtures.ts";
+import { memberWithRole, ownerOfNewWorkspace, signedIn, signedOut } from "../testing/fixtures.ts";
 
 let t: TestDatabase;
 const clock = manualClock();

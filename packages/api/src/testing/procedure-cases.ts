@@ -1,0 +1,84 @@
+import { randomUUID } from "node:crypto";
+import type { WorkspaceFixture } from "./access-fixture.ts";
+
+/**
+ * A valid input for every procedure of the app. `home` is the workspace the caller names;
+ * `ids` is where record ids come from: the same workspace for the permission test, another
+ * workspace for the cross-tenant test. A procedure missing here fails the access tests.
+ */
+export type ProcedureCase = (home: WorkspaceFixture, ids: WorkspaceFixture) => unknown;
+
+const ws = (home: WorkspaceFixture) => ({ workspaceId: home.workspaceId });
+const unique = () => randomUUID().slice(0, 8);
+
+export const procedureCases: Record<string, ProcedureCase> = {
+  "auth.signUp": () => ({
+    email: `new-${unique()}@example.com`,
+    password: "correct horse battery",
+    name: "New",
+  }),
+  "auth.signIn": (_, ids) => ({ email: ids.users.member.user.email, password: "not the password" }),
+  "auth.signOut": () => ({}),
+  "auth.me": () => undefined,
+  "auth.sessions.list": () => undefined,
+  "auth.sessions.revokeOthers": () => ({}),
+  "auth.passwordReset.request": (_, ids) => ({ email: ids.users.viewer.user.email }),
+  "auth.passwordReset.confirm": () => ({ token: "f".repeat(40), password: "correct horse battery" }),
+
+  "workspaces.list": () => undefined,
+  "workspaces.create": () => ({ name: `Created ${unique()}` }),
+  "workspaces.get": (home) => ws(home),
+  "workspaces.update": (home) => ({ ...ws(home), data: { name: `Renamed ${unique()}` } }),
+  "workspaces.leave": (home) => ws(home),
+  "workspaces.transferOwnership": (home, ids) => ({ ...ws(home), userId: ids.users.admin.user.id }),
+  "workspaces.members.list": (home) => ws(home),
+  "workspaces.members.update": (home, ids) => ({
+    ...ws(home),
+    id: ids.users.member.user.id,
+    data: { role: "viewer" },
+  }),
+  "workspaces.members.delete": (home, ids) => ({ ...ws(home), id: ids.users.member.user.id }),
+  "workspaces.invitations.list": (home) => ws(home),
+  "workspaces.invitations.create": (home) => ({
+    ...ws(home),
+    email: `inv-${unique()}@example.com`,
+    role: "viewer",
+  }),
+  "workspaces.invitations.delete": (home, ids) => ({ ...ws(home), id: ids.invitationId }),
+  "workspaces.invitations.preview": (_, ids) => ({ token: ids.inviteToken }),
+  "workspaces.invitations.accept": (_, ids) => ({ token: ids.inviteToken }),
+
+  "records.contacts.list": (home) => ({ ...ws(home), limit: 50 }),
+  "records.contacts.get": (home, ids) => ({ ...ws(home), id: ids.contactId }),
+  "records.contacts.create": (home, ids) => ({
+    ...ws(home),
+    data: { first_name: "Made", email: `made-${unique()}@example.org`, company_id: ids.companyId },
+  }),
+  "records.contacts.update": (home, ids) => ({ ...ws(home), id: ids.contactId, data: { title: "Changed" } }),
+  "records.contacts.delete": (home, ids) => ({ ...ws(home), id: ids.contactId }),
+  "records.contacts.restore": (home, ids) => ({ ...ws(home), id: ids.contactId }),
+  "records.companies.list": (home) => ({ ...ws(home), limit: 50 }),
+  "records.companies.get": (home, ids) => ({ ...ws(home), id: ids.companyId }),
+  "records.companies.create": (home) => ({
+    ...ws(home),
+    data: { name: "Made Inc", domain: `made-${unique()}.org` },
+  }),
+  "records.companies.update": (home, ids) => ({
+    ...ws(home),
+    id: ids.companyId,
+    data: { industry: "Changed" },
+  }),
+  "records.companies.delete": (home, ids) => ({ ...ws(home), id: ids.companyId }),
+  "records.companies.restore": (home, ids) => ({ ...ws(home), id: ids.companyId }),
+  "records.activity.list": (home, ids) => ({ ...ws(home), entity: "contact", recordId: ids.contactId }),
+  "records.fields.list": (home) => ws(home),
+  "records.fields.create": (home) => ({
+    ...ws(home),
+    entity: "company",
+    key: `k_${unique()}`,
+    label: "Made",
+    type: "number",
+  }),
+  "records.fields.update": (home, ids) => ({ ...ws(home), id: ids.fieldId, data: { label: "Changed" } }),
+  "records.fields.delete": (home, ids) => ({ ...ws(home), id: ids.fieldId }),
+};

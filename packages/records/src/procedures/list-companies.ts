@@ -1,0 +1,11 @@
+import { workspaceProcedure } from "@quarry/trpc/procedures";
+import { listCompaniesInput, listCompaniesOutput } from "../schemas/companies.ts";
+import { companyEntity } from "../schemas/entities.ts";
+import { userContext } from "../services/context.ts";
+import { listRecords } from "../services/list-records.ts";
+
+export const listCompanies = workspaceProcedure
+  .meta({ action: "records.read" })
+  .input(listCompaniesInput)
+  .output(listCompaniesOutput)
+  .query(({ ctx, input }) => listRecords(userContext(ctx), companyEntity, input));

@@ -1,0 +1,11 @@
+import { workspaceProcedure } from "@quarry/trpc/procedures";
+import { listContactsInput, listContactsOutput } from "../schemas/contacts.ts";
+import { contactEntity } from "../schemas/entities.ts";
+import { userContext } from "../services/context.ts";
+import { listRecords } from "../services/list-records.ts";
+
+export const listContacts = workspaceProcedure
+  .meta({ action: "records.read" })
+  .input(listContactsInput)
+  .output(listContactsOutput)
+  .query(({ ctx, input }) => listRecords(userContext(ctx), contactEntity, input));

@@ -1,0 +1,54 @@
+import { withTx } from "@quarry/db/with-tx";
+import { insertActivity } from "../queries/activity.queries.ts";
+import { insertRecord } from "../queries/records.queries.ts";
+import type { EntityDef } from "../schemas/entities.ts";
+import type { FieldMap } from "../schemas/field-types.ts";
+import type { RecordOf } from "../schemas/record-schemas.ts";
+import type { RecordsContext } from "./context.ts";
+import { loadCustomFields } from "./custom-field-defs.ts";
+import { checkCustomValues } from "./custom-values.ts";
+import {
+  checkLinks,
+  diffValues,
+  givenColumns,
+  parseRecordData,
+  toRecord,
+  uniqueConflict,
+} from "./record-values.ts";
+
+/** Creates a contact or company and its "create" activity row in one transaction. */
+export async function createRecord<F extends FieldMap>(
+  ctx: RecordsContext,
+  entity: EntityDef<F>,
+  rawData: unknown,
+): Promise<RecordOf<F>> {
+  const data = parseRecordData(entity, rawData);
+  return withTx(ctx.db, async (db) => {
+    const defs = await loadCustomFields(db, ctx.workspaceId, entity.name);
+    const custom = Object.fromEntries(
+      Object.entries(checkCustomValues(defs, data.custom ?? {}, entity.label)).filter(([, v]) => v !== null),
+    );
+    const columns = givenColumns(entity, data);
+    await checkLinks(db, entity, ctx.workspaceId, columns);
+    const actorId = ctx.actor?.id ?? null;
+    const row = await insertRecord(db, entity, ctx.workspaceId, { ...columns, custom }, actorId).catch(
+      (error: unknown) => {
+        throw uniqueConflict(entity, error);
+      },
+    );
+    const changes = [
+      ...diffValues({}, columns).filter((c) => !(Array.isArray(c.new) && c.new.length === 0)),
+      ...diffValues({}, custom, "custom."),
+    ];
+    await insertActivity(db, {
+      workspaceId: ctx.workspaceId,
+      entity: entity.name,
+      recordId: row.id,
+      actorId,
+      source: ctx.source,
+      action: "create",
+      changes,
+    });
+    return toRecord(entity, row);
+  });
+}

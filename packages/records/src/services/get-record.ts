@@ -1,0 +1,18 @@
+import { notFound } from "@quarry/core/app-error";
+import { findRecord } from "../queries/records.queries.ts";
+import type { EntityDef } from "../schemas/entities.ts";
+import type { FieldMap } from "../schemas/field-types.ts";
+import type { RecordOf } from "../schemas/record-schemas.ts";
+import type { RecordsContext } from "./context.ts";
+import { toRecord } from "./record-values.ts";
+
+/** A record of this workspace, deleted ones included (they show `deletedAt`). */
+export async function getRecord<F extends FieldMap>(
+  ctx: RecordsContext,
+  entity: EntityDef<F>,
+  id: string,
+): Promise<RecordOf<F>> {
+  const row = await findRecord(ctx.db, entity, ctx.workspaceId, id);
+  if (!row) throw notFound(entity.label);
+  return toRecord(entity, row);
+}

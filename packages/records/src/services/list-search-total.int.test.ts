@@ -1,0 +1,54 @@
+import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dropTestDatabase, type Member, newWorkspace } from "../testing/fixtures.ts";
+
+let t: TestDatabase;
+let admin: Member;
+let ws: { workspaceId: string };
+beforeAll(async () => {
+  t = await createTestDatabase();
+  admin = await newWorkspace(t.db);
+  ws = { workspaceId: admin.workspaceId };
+});
+afterAll(() => dropTestDatabase(t));
+
+describe("search", () => {
+  it("finds contacts by name, email and company domain, by prefix", async () => {
+    const c = (data: Record<string, string>) => admin.caller.records.contacts.create({ ...ws, data });
+    const ada = await c({ first_name: "Ada", last_name: "Lovelace", email: "ada@analytical.org" });
+    const grace = await c({ full_name: "Grace Hopper", email: "grace@navy.mil", company_domain: "navy.mil" });
+    const search = async (q: string) =>
+      (await admin.caller.records.contacts.list({ ...ws, search: q })).items.map((i) => i.id).sort();
+    expect(await search("lovel")).toEqual([ada.id]);
+    expect(await search("ada lov")).toEqual([ada.id]);
+    expect(await search("GRACE")).toEqual([grace.id]);
+    expect(await search("ada@analytical.org")).toEqual([ada.id]);
+    expect(await search("analytical")).toEqual([ada.id]);
+    expect(await search("navy.mil")).toEqual([grace.id]);
+    expect(await search("hopper lovelace")).toEqual([]);
+    expect(await search("'&|!:*()")).toEqual([ada.id, grace.id].sort());
+  });
+});
+
+describe("total", () => {
+  it("is exact up to 10,000 and an estimate above, carried unchanged to later pages", async () => {
+    const big = await newWorkspace(t.db);
+    // Bulk rows straight into the table: 10,050 contacts, 20 of them in Oslo.
+    await sql`insert into contacts (workspace_id, email, city)
+      select ${big.workspaceId}::uuid, 'bulk' || i || '@example.com', case when i <= 20 then 'Oslo' end
+      from generate_series(1, 10050) as i`.execute(t.db);
+    const inBig = { workspaceId: big.workspaceId };
+    const all = await big.caller.records.contacts.list({ ...inBig, limit: 10 });
+    expect(all.total.exact).toBe(false);
+    expect(all.total.value).toBeGreaterThan(10_000);
+    const next = await big.caller.records.contacts.list({ ...inBig, limit: 10, cursor: all.nextCursor });
+    expect(next.total).toEqual(all.total);
+    const oslo = await big.caller.records.contacts.list({
+      ...inBig,
+      filter: { op: "and", conditions: [{ field: "city", operator: "equals", value: "Oslo" }] },
+      limit: 5,
+    });
+    expect(oslo.total).toEqual({ value: 20, exact: true });
+  });
+});

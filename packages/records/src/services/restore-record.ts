@@ -1,0 +1,42 @@
+import { notFound } from "@quarry/core/app-error";
+import { withTx } from "@quarry/db/with-tx";
+import { insertActivity } from "../queries/activity.queries.ts";
+import { findRecord, setRecordDeletedAt } from "../queries/records.queries.ts";
+import type { EntityDef } from "../schemas/entities.ts";
+import type { FieldMap } from "../schemas/field-types.ts";
+import type { RecordOf } from "../schemas/record-schemas.ts";
+import type { RecordsContext } from "./context.ts";
+import { toRecord, uniqueConflict } from "./record-values.ts";
+
+/**
+ * Brings a record back from the trash. CONFLICT when a live record took its email / domain
+ * meanwhile. Restoring a live record changes nothing.
+ */
+export async function restoreRecord<F extends FieldMap>(
+  ctx: RecordsContext,
+  entity: EntityDef<F>,
+  id: string,
+): Promise<RecordOf<F>> {
+  return withTx(ctx.db, async (db) => {
+    const row = await findRecord(db, entity, ctx.workspaceId, id, { forUpdate: true });
+    if (!row) throw notFound(entity.label);
+    if (!row.deleted_at) return toRecord(entity, row);
+    const actorId = ctx.actor?.id ?? null;
+    const restored = await setRecordDeletedAt(db, entity, ctx.workspaceId, id, null, actorId).catch(
+      (error: unknown) => {
+        throw uniqueConflict(entity, error);
+      },
+    );
+    if (!restored) throw notFound(entity.label);
+    await insertActivity(db, {
+      workspaceId: ctx.workspaceId,
+      entity: entity.name,
+      recordId: id,
+      actorId,
+      source: ctx.source,
+      action: "restore",
+      changes: [{ field: "deletedAt", old: row.deleted_at.toISOString(), new: null }],
+    });
+    return toRecord(entity, restored);
+  });
+}

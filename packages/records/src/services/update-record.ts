@@ -1,0 +1,69 @@
+import { notFound } from "@quarry/core/app-error";
+import { withTx } from "@quarry/db/with-tx";
+import { insertActivity } from "../queries/activity.queries.ts";
+import { findRecord, updateRecordColumns } from "../queries/records.queries.ts";
+import type { EntityDef } from "../schemas/entities.ts";
+import type { FieldMap } from "../schemas/field-types.ts";
+import type { RecordOf } from "../schemas/record-schemas.ts";
+import type { RecordsContext } from "./context.ts";
+import { loadCustomFields } from "./custom-field-defs.ts";
+import { checkCustomValues } from "./custom-values.ts";
+import {
+  checkLinks,
+  diffValues,
+  givenColumns,
+  parseRecordData,
+  rowValues,
+  toRecord,
+  uniqueConflict,
+} from "./record-values.ts";
+
+/**
+ * Applies a partial update (null clears a field, a null custom value removes the key). Writes
+ * one "update" activity row listing only the fields that really changed; no change, no write.
+ */
+export async function updateRecord<F extends FieldMap>(
+  ctx: RecordsContext,
+  entity: EntityDef<F>,
+  id: string,
+  rawData: unknown,
+): Promise<RecordOf<F>> {
+  const data = parseRecordData(entity, rawData);
+  return withTx(ctx.db, async (db) => {
+    const row = await findRecord(db, entity, ctx.workspaceId, id, { forUpdate: true });
+    if (!row || row.deleted_at) throw notFound(entity.label);
+    const defs = data.custom ? await loadCustomFields(db, ctx.workspaceId, entity.name) : [];
+    const customIn = checkCustomValues(defs, data.custom ?? {}, entity.label);
+    const columnChanges = diffValues(rowValues(entity, row), givenColumns(entity, data));
+    const customChanges = diffValues(row.custom, customIn, "custom.");
+    if (columnChanges.length === 0 && customChanges.length === 0) return toRecord(entity, row);
+
+    const columns = Object.fromEntries(columnChanges.map((c) => [c.field, c.new]));
+    await checkLinks(db, entity, ctx.workspaceId, columns);
+    if (customChanges.length > 0) {
+      const custom: Record<string, unknown> = { ...row.custom };
+      for (const [key, value] of Object.entries(customIn)) {
+        if (value === null) delete custom[key];
+        else custom[key] = value;
+      }
+      columns.custom = custom;
+    }
+    const actorId = ctx.actor?.id ?? null;
+    const updated = await updateRecordColumns(db, entity, ctx.workspaceId, id, columns, actorId).catch(
+      (error: unknown) => {
+        throw uniqueConflict(entity, error);
+      },
+    );
+    if (!updated) throw notFound(entity.label);
+    await insertActivity(db, {
+      workspaceId: ctx.workspaceId,
+      entity: entity.name,
+      recordId: id,
+      actorId,
+      source: ctx.source,
+      action: "update",
+      changes: [...columnChanges, ...customChanges],
+    });
+    return toRecord(entity, updated);
+  });
+}
