@@ -12,13 +12,27 @@ import {
 describe("permission matrix", () => {
   it("lets a viewer read but change nothing", () => {
     expect(permissionsFor("viewer").sort()).toEqual(
-      ["fields.read", "members.read", "records.read", "workspace.leave", "workspace.read"].sort(),
+      [
+        "enrichment.read",
+        "fields.read",
+        "members.read",
+        "records.read",
+        "workspace.leave",
+        "workspace.read",
+      ].sort(),
     );
   });
 
-  it("gives a billing admin billing and nothing else (beyond seeing and leaving the workspace)", () => {
+  it("gives a billing admin billing and credits and nothing else (beyond seeing and leaving the workspace)", () => {
     expect(permissionsFor("billing_admin").sort()).toEqual(
-      ["billing.manage", "billing.read", "workspace.leave", "workspace.read"].sort(),
+      [
+        "billing.manage",
+        "billing.read",
+        "credits.manage",
+        "credits.read",
+        "workspace.leave",
+        "workspace.read",
+      ].sort(),
     );
   });
 

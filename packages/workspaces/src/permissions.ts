@@ -30,6 +30,12 @@ export const permissionMatrix = {
   "records.delete": writers,
   "fields.read": readers,
   "fields.manage": managers,
+  "credits.read": ["owner", "admin", "member", "billing_admin"],
+  "credits.manage": billing,
+  "enrichment.read": readers,
+  "enrichment.run": writers,
+  "providers.manage": managers,
+  "apikeys.manage": managers,
   "billing.read": [...billing, "admin"],
   "billing.manage": billing,
 } as const satisfies Record<string, readonly Role[]>;
