@@ -1,5 +1,7 @@
 import { tasks as authTasks } from "@quarry/auth/tasks";
+import { tasks as creditsTasks } from "@quarry/credits/tasks";
 import type { Database } from "@quarry/db/client";
+import { tasks as enrichmentTasks } from "@quarry/enrichment/tasks";
 import { tasks as mailTasks } from "@quarry/mail/tasks";
 import { type AnyTask, toWorkerTaskList } from "@quarry/queue/define-task";
 import { tasks as recordsTasks } from "@quarry/records/tasks";
@@ -7,7 +9,14 @@ import { tasks as workspacesTasks } from "@quarry/workspaces/tasks";
 import type { TaskList } from "graphile-worker";
 
 /** Every task of every domain: the one list the worker runs. A domain adds a task by exporting it. */
-export const allTasks: readonly AnyTask[] = [...mailTasks, ...authTasks, ...workspacesTasks, ...recordsTasks];
+export const allTasks: readonly AnyTask[] = [
+  ...mailTasks,
+  ...authTasks,
+  ...workspacesTasks,
+  ...recordsTasks,
+  ...creditsTasks,
+  ...enrichmentTasks,
+];
 
 /** graphile-worker's task list; throws on a duplicate name. */
 export function workerTaskList(db: Database): TaskList {

@@ -1,0 +1,3 @@
+import { router } from "@quarry/trpc/init";
+
+export const creditsRouter = router({});

@@ -1,0 +1,3 @@
+import type { AnyTask } from "@quarry/queue/define-task";
+
+export const tasks: AnyTask[] = [];
