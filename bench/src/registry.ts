@@ -1,0 +1,5 @@
+import type { Benchmark } from "./lib/bench-result.ts";
+import { recordsListBenchmark } from "./records-list/records-list.bench.ts";
+
+/** Every benchmark `npm run bench -- <name>` can run, in the order a plain `npm run bench` runs them. */
+export const benchmarks: Benchmark[] = [recordsListBenchmark];
