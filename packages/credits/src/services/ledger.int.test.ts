@@ -1,0 +1,248 @@
+import { randomUUID } from "node:crypto";
+import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { transactionSums, workspaceWithCredits } from "../testing/fixtures.ts";
+import { captureHold } from "./capture-hold.ts";
+import { getBalance } from "./get-balance.ts";
+import { grantCredits } from "./grant-credits.ts";
+import { placeHold } from "./place-hold.ts";
+import { refundCapture } from "./refund-capture.ts";
+import { releaseHold } from "./release-hold.ts";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.drop());
+
+/** Balances straight from the postings, independently of getBalance. */
+async function accountSums(workspaceId: string) {
+  const rows = await t.db
+    .selectFrom("credit_postings")
+    .select(["account", sql<number>`sum(amount)::int8`.as("total")])
+    .where("workspace_id", "=", workspaceId)
+    .groupBy("account")
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.account, r.total]));
+}
+
+describe("a mixed scenario", () => {
+  it("keeps every transaction balanced and the balance equal to the sum of postings", async () => {
+    const workspaceId = await workspaceWithCredits(t.db, 100);
+    const runId = randomUUID();
+    const [r1, r2, r3] = [randomUUID(), randomUUID(), randomUUID()];
+    await grantCredits(t.db, {
+      workspaceId,
+      amount: 50,
+      kind: "purchase",
+      idempotencyKey: "stripe:pi_1",
+      memo: "Pack of 50",
+      actorId: null,
+    });
+    await grantCredits(t.db, {
+      workspaceId,
+      amount: -20,
+      kind: "adjustment",
+      idempotencyKey: "adj:1",
+      memo: "Correction",
+      actorId: null,
+    });
+    const { holdId } = await placeHold(t.db, {
+      workspaceId,
+      amount: 40,
+      idempotencyKey: `hold:${runId}:1`,
+      runId,
+      memo: "Batch 1",
+    });
+    for (const [recordId, cost] of [
+      [r1, 10],
+      [r2, 7],
+      [r3, 5],
+    ] as const) {
+      const key = `capture:${runId}:${recordId}:email`;
+      const base = { workspaceId, holdId, runId, recordId, field: "email", provider: "hunter" };
+      expect(await captureHold(t.db, { ...base, amount: cost, idempotencyKey: key })).toEqual({
+        captured: true,
+      });
+    }
+    await refundCapture(t.db, {
+      workspaceId,
+      captureIdempotencyKey: `capture:${runId}:${r2}:email`,
+      idempotencyKey: "refund:1",
+      memo: "Bounced",
+    });
+    expect(await releaseHold(t.db, { workspaceId, holdId, idempotencyKey: `release:${runId}:1` })).toEqual({
+      released: 18,
+    });
+
+    // 100 + 50 − 20 = 130; hold 40, captured 22, refunded 7, released 18.
+    const balance = await getBalance(t.db, workspaceId);
+    expect(balance).toEqual({ available: 130 - 40 + 7 + 18, held: 0, spent: 22 - 7 });
+    const sums = await accountSums(workspaceId);
+    expect(balance).toEqual({ available: sums.available, held: sums.held, spent: sums.spent });
+    expect(sums.external).toBe(-130);
+
+    const transactions = await transactionSums(t.db, workspaceId);
+    expect(transactions.map((x) => x.kind).sort()).toEqual(
+      [
+        "adjustment",
+        "capture",
+        "capture",
+        "capture",
+        "grant",
+        "hold",
+        "purchase",
+        "refund",
+        "release",
+      ].sort(),
+    );
+    for (const tx of transactions) expect(tx).toMatchObject({ postings: 2, total: 0 });
+  });
+});
+
+describe("grants and adjustments", () => {
+  it("returns the first grant for a repeated key and writes nothing more", async () => {
+    const workspaceId = await workspaceWithCredits(t.db, 0);
+    const grant = {
+      workspaceId,
+      amount: 25,
+      kind: "grant",
+      idempotencyKey: "g1",
+      memo: "x",
+      actorId: null,
+    } as const;
+    const first = await grantCredits(t.db, grant);
+    const again = await grantCredits(t.db, { ...grant, amount: 999 });
+    expect(again).toEqual(first);
+    expect(first.amount).toBe(25);
+    expect(await getBalance(t.db, workspaceId)).toEqual({ available: 25, held: 0, spent: 0 });
+    expect(await transactionSums(t.db, workspaceId)).toHaveLength(1);
+  });
+
+  it("refuses a key already used for another kind", async () => {
+    const workspaceId = await workspaceWithCredits(t.db, 10);
+    await placeHold(t.db, { workspaceId, amount: 5, idempotencyKey: "k", runId: null, memo: "" });
+    await expect(
+      grantCredits(t.db, {
+        workspaceId,
+        amount: 5,
+        kind: "grant",
+        idempotencyKey: "k",
+        memo: "",
+        actorId: null,
+      }),
+    ).rejects.toThrow('Idempotency key "k" was already used for a hold, not a grant.');
+  });
+
+  it("refuses a negative adjustment larger than what is available, and a negative grant", async () => {
+    const workspaceId = await workspaceWithCredits(t.db, 10);
+    const base = { workspaceId, memo: "m", actorId: null };
+    await expect(
+      grantCredits(t.db, { ...base, amount: -11, kind: "adjustment", idempotencyKey: "a" }),
+    ).rejects.toThrow("Not enough credits: 10 available, 11 needed.");
+    await expect(
+      grantCredits(t.db, { ...base, amount: -1, kind: "grant", idempotencyKey: "b" }),
+    ).rejects.toThrow("amount must be a positive number of credits");
+    await expect(
+      grantCredits(t.db, { ...base, amount: 1.5, kind: "grant", idempotencyKey: "c" }),
+    ).rejects.toThrow("amount must be a positive whole number of credits");
+    expect((await getBalance(t.db, workspaceId)).available).toBe(10);
+  });
+});
+
+describe("refunds", () => {
+  it("gives a charge back once, keeps a second key from refunding it again, and needs a real charge", async () => {
+    const workspaceId = await workspaceWithCredits(t.db, 20);
+    const runId = randomUUID();
+    const recordId = randomUUID();
+    const { holdId } = await placeHold(t.db, {
+      workspaceId,
+      amount: 10,
+      idempotencyKey: "h",
+      runId,
+      memo: "",
+    });
+    await captureHold(t.db, {
+      workspaceId,
+      holdId,
+      amount: 6,
+      idempotencyKey: "c",
+      runId,
+      recordId,
+      field: "phone",
+      provider: "p",
+    });
+    const refund = { workspaceId, captureIdempotencyKey: "c", idempotencyKey: "r1", memo: "Wrong number" };
+    const first = await refundCapture(t.db, refund);
+    expect(first.refunded).toBe(6);
+    expect(await refundCapture(t.db, refund)).toEqual(first);
+    await expect(refundCapture(t.db, { ...refund, idempotencyKey: "r2" })).rejects.toThrow(
+      "This charge was already refunded.",
+    );
+    await expect(
+      refundCapture(t.db, { ...refund, captureIdempotencyKey: "h", idempotencyKey: "r3" }),
+    ).rejects.toThrow("Charge not found");
+    expect(await getBalance(t.db, workspaceId)).toEqual({ available: 16, held: 4, spent: 0 });
+  });
+});
+
+describe("the database itself", () => {
+  it("rejects a transaction whose postings do not sum to zero, or that has none", async () => {
+    const workspaceId = await workspaceWithCredits(t.db, 0);
+    const unbalanced = t.db.transaction().execute(async (trx) => {
+      const tx = await trx
+        .insertInto("credit_transactions")
+        .values({ workspace_id: workspaceId, kind: "grant", idempotency_key: "bad" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto("credit_postings")
+        .values([
+          { transaction_id: tx.id, workspace_id: workspaceId, account: "external", amount: -10 },
+          { transaction_id: tx.id, workspace_id: workspaceId, account: "available", amount: 11 },
+        ])
+        .execute();
+    });
+    await expect(unbalanced).rejects.toThrow(/unbalanced: postings sum to 1/);
+    const empty = t.db
+      .insertInto("credit_transactions")
+      .values({ workspace_id: workspaceId, kind: "grant", idempotency_key: "empty" })
+      .execute();
+    await expect(empty).rejects.toThrow(/has postings \[\] its kind does not allow/);
+    const wrongShape = t.db.transaction().execute(async (trx) => {
+      const tx = await trx
+        .insertInto("credit_transactions")
+        .values({ workspace_id: workspaceId, kind: "grant", idempotency_key: "shape" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto("credit_postings")
+        .values([
+          { transaction_id: tx.id, workspace_id: workspaceId, account: "external", amount: -10 },
+          { transaction_id: tx.id, workspace_id: workspaceId, account: "spent", amount: 10 },
+        ])
+        .execute();
+    });
+    await expect(wrongShape).rejects.toThrow(/its kind does not allow/);
+    expect(await transactionSums(t.db, workspaceId)).toEqual([]);
+  });
+
+  it("keeps ledger rows append-only", async () => {
+    const workspaceId = await workspaceWithCredits(t.db, 5);
+    await expect(
+      t.db
+        .updateTable("credit_postings")
+        .set({ amount: 500 })
+        .where("workspace_id", "=", workspaceId)
+        .execute(),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      t.db.deleteFrom("credit_transactions").where("workspace_id", "=", workspaceId).execute(),
+    ).rejects.toThrow(/append-only/);
+    expect((await getBalance(t.db, workspaceId)).available).toBe(5);
+    // Deleting the workspace still takes its ledger with it.
+    await t.db.deleteFrom("workspaces").where("id", "=", workspaceId).execute();
+    expect(await transactionSums(t.db, workspaceId)).toEqual([]);
+  });
+});

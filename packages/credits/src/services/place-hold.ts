@@ -1,0 +1,50 @@
+import type { Database } from "@quarry/db/client";
+import { withTx } from "@quarry/db/with-tx";
+import { lockLedger } from "../queries/ledger.queries.ts";
+import { getBalance } from "./get-balance.ts";
+import { optionalId, requireCredits, requireKey } from "./ledger-input.ts";
+import { notEnoughCredits } from "./not-enough-credits.ts";
+import { postEntry, priorEntry } from "./post-entry.ts";
+
+export interface PlaceHoldParams {
+  workspaceId: string;
+  amount: number;
+  /** e.g. `hold:<runId>:<batchId>` */
+  idempotencyKey: string;
+  runId: string | null;
+  memo: string;
+}
+
+/**
+ * Reserves credits for a batch (available → held). Holds of one workspace are serialised, so
+ * concurrent holds never reserve more than is available; a hold that would overdraw throws
+ * CONFLICT "Not enough credits: N available, M needed." Same key again: the first hold.
+ */
+export async function placeHold(
+  db: Database,
+  input: PlaceHoldParams,
+): Promise<{ holdId: string; amount: number }> {
+  const key = requireKey("idempotencyKey", input.idempotencyKey);
+  const amount = requireCredits("amount", input.amount);
+  const runId = optionalId("runId", input.runId);
+
+  return withTx(db, async (trx) => {
+    await lockLedger(trx, input.workspaceId);
+    const prior = await priorEntry(trx, input.workspaceId, key, ["hold"]);
+    if (prior) return { holdId: prior.id, amount: prior.held };
+    const { available } = await getBalance(trx, input.workspaceId);
+    if (available < amount) throw notEnoughCredits(available, amount);
+    const posted = await postEntry(
+      trx,
+      { workspaceId: input.workspaceId, kind: "hold", idempotencyKey: key, runId, memo: input.memo },
+      [
+        { account: "available", amount: -amount },
+        { account: "held", amount },
+      ],
+    );
+    if (posted) return { holdId: posted.id, amount };
+    const first = await priorEntry(trx, input.workspaceId, key, ["hold"]);
+    if (!first) throw new Error(`credit hold ${key} was neither written nor found`);
+    return { holdId: first.id, amount: first.held };
+  });
+}

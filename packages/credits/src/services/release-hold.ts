@@ -1,0 +1,49 @@
+import type { Database } from "@quarry/db/client";
+import { withTx } from "@quarry/db/with-tx";
+import { holdRemainder, lockLedger } from "../queries/ledger.queries.ts";
+import { findHold } from "./find-hold.ts";
+import { requireKey } from "./ledger-input.ts";
+import { postEntry, priorEntry } from "./post-entry.ts";
+
+export interface ReleaseHoldParams {
+  workspaceId: string;
+  holdId: string;
+  /** `release:<runId>:<batchId>` */
+  idempotencyKey: string;
+}
+
+/**
+ * Returns what is left of a hold to available (held → available): misses, errors and
+ * cancellations. Releases the whole remainder; a hold with nothing left releases 0 and writes
+ * nothing. After a release, captures against the hold are refused. Same key again: the first result.
+ */
+export async function releaseHold(db: Database, input: ReleaseHoldParams): Promise<{ released: number }> {
+  const key = requireKey("idempotencyKey", input.idempotencyKey);
+
+  return withTx(db, async (trx) => {
+    await lockLedger(trx, input.workspaceId);
+    const prior = await priorEntry(trx, input.workspaceId, key, ["release"]);
+    if (prior) return { released: prior.available };
+    const hold = await findHold(trx, input.workspaceId, input.holdId);
+    const remainder = await holdRemainder(trx, input.workspaceId, hold.id);
+    if (remainder <= 0) return { released: 0 };
+    const posted = await postEntry(
+      trx,
+      {
+        workspaceId: input.workspaceId,
+        kind: "release",
+        idempotencyKey: key,
+        holdId: hold.id,
+        runId: hold.run_id,
+        memo: hold.memo,
+      },
+      [
+        { account: "held", amount: -remainder },
+        { account: "available", amount: remainder },
+      ],
+    );
+    if (posted) return { released: remainder };
+    const first = await priorEntry(trx, input.workspaceId, key, ["release"]);
+    return { released: first?.available ?? 0 };
+  });
+}
