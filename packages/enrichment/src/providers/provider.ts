@@ -59,6 +59,11 @@ export interface EnrichedValue {
   /** 0–100: how sure the provider is of this value. */
   confidence: number;
   verification?: Verification;
+  /**
+   * Machine-readable findings about the value, shown beside it: e.g. "free_mail", "disposable",
+   * "role_account", "possible_typo:gmail.com", or "sandbox" on every value the sandbox made up.
+   */
+  flags?: readonly string[];
 }
 
 export type ProviderOutcome =
