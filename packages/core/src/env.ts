@@ -18,6 +18,13 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   /** Set to "0" to run the HTTP server without the in-process job worker. */
   RUN_WORKER: z.enum(["0", "1"]).default("1"),
+  /** Secrets at rest (secret-box.ts): base64 32-byte key, its id, and retired keys as "id:base64,…". */
+  QUARRY_ENCRYPTION_KEY: z.string().min(1).optional(),
+  QUARRY_ENCRYPTION_KEY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, "letters, digits, - and _ only")
+    .default("k1"),
+  QUARRY_ENCRYPTION_OLD_KEYS: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -86,7 +86,13 @@ describe("provider registry", () => {
   it("finds providers by id and by the field they fill", () => {
     expect(getProvider("title-classifier")?.fields.contact).toContain("seniority");
     expect(getProvider("nope")).toBeUndefined();
-    expect(providersFor("contact", "seniority").map((p) => p.id)).toEqual(["title-classifier", "sandbox"]);
+    expect(providersFor("contact", "seniority").map((p) => p.id)).toEqual([
+      "title-classifier",
+      "apollo-people-match",
+      "apollo-people-bulk-match",
+      "pdl-person-enrich",
+      "sandbox",
+    ]);
     expect(providersFor("company", "domain").map((p) => p.id)).toContain("domain-from-email");
     expect(providersFor("company", "seniority" as EnrichField)).toEqual([]);
   });
@@ -121,5 +127,21 @@ describe("defaultWaterfall", () => {
   it("never uses the sandbox by default, even where only it can fill the field", () => {
     expect(providersFor("company", "industry").map((p) => p.id)).toContain("sandbox");
     expect(defaultWaterfall("company", "industry")).not.toContain("sandbox");
+  });
+});
+
+describe("default waterfall with the vendor APIs", () => {
+  it("asks each vendor once per field, in the vendor order for that field, after the built-ins", () => {
+    expect(defaultWaterfall("contact", "email")).toEqual([
+      "email-check",
+      "hunter-email-finder",
+      "apollo-people-bulk-match",
+      "pdl-person-enrich",
+    ]);
+    expect(defaultWaterfall("company", "industry")).toEqual([
+      "pdl-company-enrich",
+      "apollo-organization-enrich",
+      "hunter-domain-search",
+    ]);
   });
 });

@@ -4,6 +4,9 @@ import { emailCheck } from "./builtin/email-check.ts";
 import { nameParts } from "./builtin/name-parts.ts";
 import { phoneNormalise } from "./builtin/phone-normalise.ts";
 import { titleClassifier } from "./builtin/title-classifier.ts";
+import { apolloProviders } from "./api/apollo/apollo-providers.ts";
+import { hunterProviders } from "./api/hunter/hunter-providers.ts";
+import { pdlProviders } from "./api/pdl/pdl-providers.ts";
 import type { EnrichEntity, EnrichField, ProviderDefinition } from "./provider.ts";
 import { sandbox } from "./sandbox/sandbox.ts";
 
@@ -20,6 +23,9 @@ export const providers: readonly ProviderDefinition[] = [
   titleClassifier,
   companyNameCleanup,
   // Vendor APIs (providers/api/<vendor>/): hunter, apollo, pdl.
+  ...hunterProviders,
+  ...apolloProviders,
+  ...pdlProviders,
 
   // Made-up test data: only used where a workspace adds it.
   sandbox,
@@ -61,12 +67,20 @@ export function defaultWaterfall(entity: EnrichEntity, field: EnrichField): stri
   const general = entity === "company" ? companyVendorOrder : contactVendorOrder;
   const preferred = (entity === "contact" ? vendorOrder[field] : undefined) ?? general;
   const order = [...new Set([...preferred, ...general])];
-  const vendors = order.filter((id) => {
-    const provider = byId.get(id);
-    return provider?.kind === "api" && fills(provider, entity, field);
-  });
-  const others = providers
-    .filter((p) => p.kind === "api" && !order.includes(p.id) && fills(p, entity, field))
-    .map((p) => p.id);
-  return [...builtins, ...vendors, ...others];
+  const rank = (vendor: string) => (order.includes(vendor) ? order.indexOf(vendor) : order.length);
+  // One adapter per vendor and field: asking the same vendor twice for one value costs a call and
+  // finds nothing new. Where a vendor has a bulk endpoint for the same fields, it is preferred.
+  const byVendor = new Map<string, ProviderDefinition>();
+  for (const p of providers) {
+    if (p.kind !== "api" || !fills(p, entity, field)) continue;
+    const current = byVendor.get(vendorOf(p));
+    if (!current || p.batchSize > current.batchSize) byVendor.set(vendorOf(p), p);
+  }
+  const vendors = [...byVendor.entries()].sort(([a], [b]) => rank(a) - rank(b)).map(([, p]) => p.id);
+  return [...builtins, ...vendors];
+}
+
+/** The vendor an API adapter belongs to: the first part of its id ("apollo-people-match" → "apollo"). */
+export function vendorOf(provider: ProviderDefinition): string {
+  return provider.id.split("-")[0] ?? provider.id;
 }

@@ -1,0 +1,13 @@
+import { deleteProviderKeyRow } from "../queries/provider-keys.queries.ts";
+import type { ProviderKeyIdInput } from "../schemas/provider-keys.ts";
+import type { ProviderKeysContext } from "./provider-keys-context.ts";
+
+/** Removes the workspace's key for a vendor; removing a key that is not there is a no-op. */
+export async function deleteProviderKey(
+  ctx: ProviderKeysContext,
+  input: ProviderKeyIdInput,
+): Promise<{ deleted: boolean }> {
+  const deleted = await deleteProviderKeyRow(ctx.db, ctx.workspaceId, input.providerId);
+  if (deleted) ctx.log.info({ providerId: input.providerId }, "provider key deleted");
+  return { deleted };
+}

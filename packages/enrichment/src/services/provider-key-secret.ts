@@ -1,0 +1,55 @@
+import { AppError, badInput } from "@quarry/core/app-error";
+import { decryptSecret, encryptSecret, type SecretBox, SecretBoxError } from "@quarry/core/secret-box";
+
+/**
+ * How a provider key is sealed: AES-256-GCM bound to its row (workspace and vendor), so a
+ * ciphertext copied into another workspace's row does not decrypt.
+ */
+export const providerKeyAad = (workspaceId: string, providerId: string) =>
+  `provider_keys:${workspaceId}:${providerId}`;
+
+export function sealProviderKey(
+  box: SecretBox,
+  workspaceId: string,
+  providerId: string,
+  apiKey: string,
+): string {
+  return encryptSecret(box, apiKey, providerKeyAad(workspaceId, providerId));
+}
+
+export function openProviderKey(
+  box: SecretBox,
+  workspaceId: string,
+  providerId: string,
+  ciphertext: string,
+): string {
+  try {
+    return decryptSecret(box, ciphertext, providerKeyAad(workspaceId, providerId));
+  } catch (error) {
+    if (error instanceof SecretBoxError) {
+      throw new AppError(
+        "CONFLICT",
+        `The stored ${providerId} key cannot be read (${error.message}). Set the key again.`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** The only part of a key ever shown again. */
+export const last4 = (apiKey: string) => apiKey.slice(-4);
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** A base URL override: https, or plain http only to this machine (local fakes, proxies). */
+export function checkBaseUrl(raw: string): string {
+  const url = new URL(raw);
+  const local = LOOPBACK.has(url.hostname);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && local)) {
+    throw badInput("baseUrl", "must use https (plain http only for localhost)");
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw badInput("baseUrl", "must not contain credentials, a query or a fragment");
+  }
+  return url.toString().replace(/\/+$/, "");
+}
