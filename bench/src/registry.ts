@@ -1,5 +1,6 @@
 import type { Benchmark } from "./lib/bench-result.ts";
+import { queueNoopBenchmark } from "./queue-noop/queue-noop.bench.ts";
 import { recordsListBenchmark } from "./records-list/records-list.bench.ts";
 
 /** Every benchmark `npm run bench -- <name>` can run, in the order a plain `npm run bench` runs them. */
-export const benchmarks: Benchmark[] = [recordsListBenchmark];
+export const benchmarks: Benchmark[] = [recordsListBenchmark, queueNoopBenchmark];
