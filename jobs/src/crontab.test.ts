@@ -15,6 +15,12 @@ describe("crontab", () => {
     expect(items.map((i) => i.task)).toContain("auth/prune-expired");
   });
 
+  it("keeps enrichment lookup partitions ahead daily and reaps dead workers' claims every minute", () => {
+    const partitions = items.find((i) => i.task === "enrichment/maintain-lookup-partitions");
+    expect(partitions?.payload).toEqual({ monthsAhead: 3, retentionMonths: 24 });
+    expect(items.map((i) => i.task)).toContain("enrichment/reap-stale-claims");
+  });
+
   it("names only tasks that exist", () => {
     const names = new Set(allTasks.map((t) => t.name));
     for (const item of items) expect(names, item.task).toContain(item.task);

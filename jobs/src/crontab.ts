@@ -15,6 +15,8 @@ export function crontab(opts: CrontabOptions): string {
   return [
     `0 3 * * * records/maintain-activity-partitions ?fill=1d ${JSON.stringify(partitions)}`,
     "30 3 * * * auth/prune-expired ?fill=1d",
+    `15 3 * * * enrichment/maintain-lookup-partitions ?fill=1d ${JSON.stringify({ monthsAhead: 3, retentionMonths: 24 })}`,
+    "* * * * * enrichment/reap-stale-claims",
   ].join("\n");
 }
 

@@ -3,6 +3,7 @@ import { type AppRouter, appRouter } from "@quarry/api/root";
 import type { Clock } from "@quarry/core/clock";
 import type { Env } from "@quarry/core/env";
 import type { Database } from "@quarry/db/client";
+import type { RateLimitPolicy } from "@quarry/workspaces/services/api-key-rate-limit";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
@@ -11,6 +12,7 @@ import { csrfGuard } from "./csrf.ts";
 import { registerDevMailbox } from "./dev-mailbox/dev-mailbox-route.ts";
 import { registerHealthRoutes } from "./health-routes.ts";
 import { createLogger } from "./logger.ts";
+import { registerRestApi } from "./rest/register-rest-api.ts";
 import { registerWebApp } from "./web-app.ts";
 
 export interface AppDeps {
@@ -21,6 +23,8 @@ export interface AppDeps {
   logger?: Logger;
   /** Where the built web app is; defaults to apps/web/dist. */
   webDistDir?: string;
+  /** Per-key rate limit of the REST API; defaults to 600 requests a minute. */
+  apiRateLimit?: RateLimitPolicy;
 }
 
 /** Largest request body accepted (tRPC inputs are JSON; files go through dedicated upload routes). */
@@ -45,9 +49,10 @@ function trpcPluginOptions(deps: AppDeps): FastifyTRPCPluginOptions<AppRouter> {
 }
 
 /**
- * The HTTP app: tRPC at /trpc (CSRF-guarded), health checks, the dev mailbox outside production,
- * and the built web app. Every log line of a request carries its id, also sent back as x-request-id
- * (an incoming x-request-id from a proxy is kept when it looks like one).
+ * The HTTP app: tRPC at /trpc (CSRF-guarded), the REST API at /api/v1 (bearer keys, no cookies),
+ * health checks, the dev mailbox outside production, and the built web app. Every log line of a
+ * request carries its id, also sent back as x-request-id (an incoming x-request-id from a proxy
+ * is kept when it looks like one).
  */
 export function buildApp(deps: AppDeps): FastifyInstance {
   const loggerInstance: FastifyBaseLogger = deps.logger ?? createLogger(deps.env);
@@ -78,6 +83,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     scope.addHook("onRequest", csrfGuard(deps.env));
     await scope.register(fastifyTRPCPlugin, trpcPluginOptions(deps));
   });
+  registerRestApi(app, { db: deps.db, clock: deps.clock, env: deps.env, rateLimit: deps.apiRateLimit });
   if (deps.env.NODE_ENV !== "production") registerDevMailbox(app, deps.db);
   registerWebApp(app, deps.webDistDir);
   return app;

@@ -23,6 +23,13 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface ApiRateLimits {
+  count: number;
+  key_id: string;
+  window_start: Timestamp;
+  workspace_id: string;
+}
+
 export interface AuthThrottles {
   failures: Generated<number>;
   key: string;
@@ -87,6 +94,38 @@ export interface Contacts {
   workspace_id: string;
 }
 
+export interface CreditPostings {
+  account: string;
+  amount: number;
+  created_at: Generated<Timestamp>;
+  transaction_id: string;
+  workspace_id: string;
+}
+
+export interface CreditSettings {
+  created_at: Generated<Timestamp>;
+  monthly_cap: number | null;
+  run_cap: number | null;
+  updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
+export interface CreditTransactions {
+  actor_id: string | null;
+  capture_id: string | null;
+  created_at: Generated<Timestamp>;
+  field: string | null;
+  hold_id: string | null;
+  id: Generated<string>;
+  idempotency_key: string;
+  kind: string;
+  memo: Generated<string>;
+  provider: string | null;
+  record_id: string | null;
+  run_id: string | null;
+  workspace_id: string;
+}
+
 export interface CustomFieldDefinitions {
   created_at: Generated<Timestamp>;
   entity: string;
@@ -95,6 +134,80 @@ export interface CustomFieldDefinitions {
   label: string;
   options: Generated<Json>;
   type: string;
+  updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
+export interface EnrichmentRecords {
+  confidence: number | null;
+  cost: Generated<number>;
+  created_at: Generated<Timestamp>;
+  entity: string;
+  error_code: string | null;
+  fetched_at: Generated<Timestamp>;
+  fields: Generated<string[]>;
+  id: Generated<string>;
+  inputs: Generated<Json>;
+  latency_ms: Generated<number>;
+  outputs: Generated<Json>;
+  provider: string;
+  record_id: string;
+  run_id: string | null;
+  status: string;
+  workspace_id: string;
+}
+
+export interface EnrichmentRunHolds {
+  amount: number;
+  claim_id: string;
+  created_at: Generated<Timestamp>;
+  hold_id: string;
+  hold_key: string;
+  released_at: Timestamp | null;
+  run_id: string;
+  workspace_id: string;
+}
+
+export interface EnrichmentRunItems {
+  attempts: Generated<number>;
+  batch: number;
+  claimed_at: Timestamp | null;
+  claimed_by: string | null;
+  error: string | null;
+  field: string;
+  next_attempt_at: Generated<Timestamp>;
+  provider: string | null;
+  record_id: string;
+  run_id: string;
+  status: Generated<string>;
+  step: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
+export interface EnrichmentRuns {
+  batch_count: Generated<number>;
+  cancel_requested_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  entity: string;
+  estimate: Generated<Json>;
+  fields: string[];
+  finished_at: Timestamp | null;
+  id: Generated<string>;
+  overwrite: Generated<boolean>;
+  record_count: Generated<number>;
+  selection: Json;
+  started_at: Timestamp | null;
+  status: Generated<string>;
+  stop_reason: string | null;
+  updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
+export interface EnrichmentSettings {
+  confidence_threshold: Generated<number>;
+  created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
   workspace_id: string;
 }
@@ -141,6 +254,40 @@ export interface PasswordResets {
   user_id: string;
 }
 
+export interface ProviderHealth {
+  consecutive_failures: Generated<number>;
+  last_error: string | null;
+  last_failure_at: Timestamp | null;
+  paused_until: Timestamp | null;
+  provider: string;
+  updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
+export interface ProviderKeys {
+  base_url: string | null;
+  checked_at: Timestamp | null;
+  ciphertext: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  key_id: string;
+  last_used_at: Timestamp | null;
+  last4: string;
+  provider_id: string;
+  status: Generated<string>;
+  status_message: string | null;
+  updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
+export interface ProviderRateBuckets {
+  next_slot_at: Timestamp;
+  provider: string;
+  updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
 export interface RecordActivity {
   action: string;
   actor_id: string | null;
@@ -150,6 +297,21 @@ export interface RecordActivity {
   id: Generated<string>;
   record_id: string;
   source: string;
+  workspace_id: string;
+}
+
+export interface RecordFieldSources {
+  confidence: number;
+  created_at: Generated<Timestamp>;
+  entity: string;
+  fetched_at: Timestamp;
+  field: string;
+  provider: string;
+  record_id: string;
+  run_id: string | null;
+  sandbox: Generated<boolean>;
+  updated_at: Generated<Timestamp>;
+  verification: Generated<string>;
   workspace_id: string;
 }
 
@@ -173,6 +335,30 @@ export interface Users {
   updated_at: Generated<Timestamp>;
 }
 
+export interface WaterfallSettings {
+  created_at: Generated<Timestamp>;
+  entity: string;
+  field: string;
+  id: Generated<string>;
+  providers: string[];
+  updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
+export interface WorkspaceApiKeys {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  last_used_at: Timestamp | null;
+  name: string;
+  prefix: string;
+  revoked_at: Timestamp | null;
+  scope: string;
+  secret_hash: Buffer;
+  updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
 export interface Workspaces {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -182,16 +368,31 @@ export interface Workspaces {
 }
 
 export interface DB {
+  api_rate_limits: ApiRateLimits;
   auth_throttles: AuthThrottles;
   companies: Companies;
   contacts: Contacts;
+  credit_postings: CreditPostings;
+  credit_settings: CreditSettings;
+  credit_transactions: CreditTransactions;
   custom_field_definitions: CustomFieldDefinitions;
+  enrichment_records: EnrichmentRecords;
+  enrichment_run_holds: EnrichmentRunHolds;
+  enrichment_run_items: EnrichmentRunItems;
+  enrichment_runs: EnrichmentRuns;
+  enrichment_settings: EnrichmentSettings;
   invitations: Invitations;
   memberships: Memberships;
   outbox: Outbox;
   password_resets: PasswordResets;
+  provider_health: ProviderHealth;
+  provider_keys: ProviderKeys;
+  provider_rate_buckets: ProviderRateBuckets;
   record_activity: RecordActivity;
+  record_field_sources: RecordFieldSources;
   sessions: Sessions;
   users: Users;
+  waterfall_settings: WaterfallSettings;
+  workspace_api_keys: WorkspaceApiKeys;
   workspaces: Workspaces;
 }

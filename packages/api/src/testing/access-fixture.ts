@@ -17,6 +17,9 @@ export interface WorkspaceFixture {
   invitationId: string;
   inviteToken: string;
   inviteEmail: string;
+  apiKeyId: string;
+  /** An enrichment run over the contact (built-in provider, no credits). */
+  enrichmentRunId: string;
   /** Strings that appear only in this workspace's data: a response containing one leaks it. */
   markers: string[];
 }
@@ -63,6 +66,14 @@ export async function createWorkspaceFixture(db: Database, label: string): Promi
     email: inviteEmail,
     role: "member",
   });
+  const apiKey = await asOwner.workspaces.apiKeys.create({ workspaceId, name: `Key ${tag}`, scope: "read" });
+  const enrichmentRun = await asOwner.enrichment.runs.create({
+    workspaceId,
+    entity: "contact",
+    selection: { id: contact.id },
+    fields: ["full_name"],
+    overwrite: false,
+  });
   const [mail] = await listMail(db, { to: inviteEmail, limit: 1 });
   const inviteToken = mail?.text_body.match(/\/invite\/([0-9a-z]+)/)?.[1] ?? "";
   return {
@@ -75,7 +86,19 @@ export async function createWorkspaceFixture(db: Database, label: string): Promi
     invitationId: invitation.id,
     inviteToken,
     inviteEmail,
-    markers: [workspaceId, contact.id, company.id, field.id, invitation.id, tag],
+    apiKeyId: apiKey.id,
+    enrichmentRunId: enrichmentRun.id,
+    markers: [
+      workspaceId,
+      contact.id,
+      company.id,
+      field.id,
+      invitation.id,
+      apiKey.id,
+      apiKey.prefix,
+      enrichmentRun.id,
+      tag,
+    ],
   };
 }
 
@@ -89,6 +112,9 @@ export async function workspaceDigest(db: Database, workspaceId: string): Promis
       (select string_agg(c::text, ',' order by c.id) from contacts c where c.workspace_id = ${workspaceId}),
       (select string_agg(c::text, ',' order by c.id) from companies c where c.workspace_id = ${workspaceId}),
       (select string_agg(f::text, ',' order by f.id) from custom_field_definitions f where f.workspace_id = ${workspaceId}),
+      -- API keys, but not when they were last used (an API request records that, and changes nothing).
+      (select string_agg((to_jsonb(k) - 'last_used_at' - 'updated_at')::text, ',' order by k.id)
+        from workspace_api_keys k where k.workspace_id = ${workspaceId}),
       (select count(*)::text from record_activity a where a.workspace_id = ${workspaceId})
     )) as digest`.execute(db);
   return rows[0]?.digest ?? "";

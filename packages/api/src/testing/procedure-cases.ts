@@ -81,4 +81,57 @@ export const procedureCases: Record<string, ProcedureCase> = {
   }),
   "records.fields.update": (home, ids) => ({ ...ws(home), id: ids.fieldId, data: { label: "Changed" } }),
   "records.fields.delete": (home, ids) => ({ ...ws(home), id: ids.fieldId }),
+
+  "credits.balance.get": (home) => ws(home),
+  "credits.entries.list": (home) => ({ ...ws(home), limit: 50 }),
+  "credits.grant": (home) => ({
+    ...ws(home),
+    amount: 100,
+    kind: "grant",
+    memo: "Top-up",
+    idempotencyKey: `grant-${unique()}`,
+  }),
+  "credits.settings.get": (home) => ws(home),
+  "credits.settings.update": (home) => ({ ...ws(home), data: { runCap: 500, monthlyCap: null } }),
+
+  "workspaces.apiKeys.list": (home) => ws(home),
+  "workspaces.apiKeys.create": (home) => ({ ...ws(home), name: `Key ${unique()}`, scope: "read" }),
+  "workspaces.apiKeys.revoke": (home, ids) => ({ ...ws(home), id: ids.apiKeyId }),
+
+  // Set aims at a closed local port, so a later test call fails fast instead of reaching Hunter.
+  "enrichment.providerKeys.list": (home) => ws(home),
+  "enrichment.providerKeys.set": (home) => ({
+    ...ws(home),
+    providerId: "hunter",
+    apiKey: `test-key-${unique()}`,
+    baseUrl: "http://127.0.0.1:9",
+  }),
+  "enrichment.providerKeys.delete": (home) => ({ ...ws(home), providerId: "hunter" }),
+  "enrichment.providerKeys.test": (home) => ({ ...ws(home), providerId: "hunter" }),
+
+  "enrichment.runs.preview": (home, ids) => ({
+    ...ws(home),
+    entity: "contact",
+    selection: { ids: [ids.contactId] },
+    fields: ["full_name", "company_domain"],
+  }),
+  "enrichment.runs.create": (home, ids) => ({
+    ...ws(home),
+    entity: "contact",
+    selection: { ids: [ids.contactId, home.contactId] },
+    fields: ["full_name"],
+  }),
+  "enrichment.runs.get": (home, ids) => ({ ...ws(home), id: ids.enrichmentRunId }),
+  "enrichment.runs.list": (home) => ({ ...ws(home), limit: 20 }),
+  "enrichment.runs.cancel": (home, ids) => ({ ...ws(home), id: ids.enrichmentRunId }),
+  "enrichment.runs.watch": (home, ids) => ({ ...ws(home), id: ids.enrichmentRunId }),
+  "enrichment.settings.get": (home) => ws(home),
+  "enrichment.settings.update": (home) => ({
+    ...ws(home),
+    data: {
+      confidenceThreshold: 80,
+      waterfalls: [{ entity: "contact", field: "full_name", providers: ["name-parts"] }],
+    },
+  }),
+  "enrichment.providers.list": (home) => ws(home),
 };

@@ -7,8 +7,14 @@ export type ActivitySource = (typeof activitySources)[number];
 export const activityActions = ["create", "update", "delete", "restore"] as const;
 export type ActivityAction = (typeof activityActions)[number];
 
-export const fieldChangeSchema = z.object({ field: z.string(), old: z.unknown(), new: z.unknown() });
-export type FieldChange = { field: string; old: unknown; new: unknown };
+/** One field's change; `provider` names the enrichment provider when enrichment made it. */
+export const fieldChangeSchema = z.object({
+  field: z.string(),
+  old: z.unknown(),
+  new: z.unknown(),
+  provider: z.string().optional(),
+});
+export type FieldChange = { field: string; old: unknown; new: unknown; provider?: string };
 
 export const listActivityInput = z.object({
   entity: z.enum(entityNames),

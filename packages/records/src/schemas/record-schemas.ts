@@ -1,5 +1,6 @@
 import { idSchema } from "@quarry/core/ids";
 import { z } from "zod";
+import { fieldSourcesSchema } from "./field-sources.ts";
 import type { FieldMap } from "./field-types.ts";
 import { listRecordsInput } from "./filter.ts";
 
@@ -27,6 +28,10 @@ export function recordOutputSchema<F extends FieldMap>(fields: F) {
     createdAt: z.string(),
     updatedAt: z.string(),
     deletedAt: z.string().nullable(),
+    /** 0–100: completeness × confidence × freshness (services/record-quality.ts). */
+    quality: z.number().int().min(0).max(100),
+    /** Provenance of enriched fields; a field without an entry was typed by a user. */
+    sources: fieldSourcesSchema,
   });
 }
 

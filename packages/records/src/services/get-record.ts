@@ -4,9 +4,10 @@ import type { EntityDef } from "../schemas/entities.ts";
 import type { FieldMap } from "../schemas/field-types.ts";
 import type { RecordOf } from "../schemas/record-schemas.ts";
 import type { RecordsContext } from "./context.ts";
+import { loadFieldSources } from "./record-sources.ts";
 import { toRecord } from "./record-values.ts";
 
-/** A record of this workspace, deleted ones included (they show `deletedAt`). */
+/** A record of this workspace, deleted ones included (they show `deletedAt`), with its quality and sources. */
 export async function getRecord<F extends FieldMap>(
   ctx: RecordsContext,
   entity: EntityDef<F>,
@@ -14,5 +15,6 @@ export async function getRecord<F extends FieldMap>(
 ): Promise<RecordOf<F>> {
   const row = await findRecord(ctx.db, entity, ctx.workspaceId, id);
   if (!row) throw notFound(entity.label);
-  return toRecord(entity, row);
+  const sources = await loadFieldSources(ctx.db, ctx.workspaceId, [row.id]);
+  return toRecord(entity, row, sources.get(row.id));
 }

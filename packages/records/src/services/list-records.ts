@@ -13,6 +13,7 @@ import { checkFilter, mentionsCustom, resolveField } from "./check-filter.ts";
 import type { RecordsContext } from "./context.ts";
 import { decodeRecordCursor, encodeCursor } from "./cursor.ts";
 import { loadCustomFields } from "./custom-field-defs.ts";
+import { loadFieldSources } from "./record-sources.ts";
 import { toRecord } from "./record-values.ts";
 import { toPrefixQuery } from "./search-query.ts";
 
@@ -83,5 +84,10 @@ export async function listRecords<F extends FieldMap>(
           x: total.exact,
         })
       : null;
-  return { items: page.map((row) => toRecord(entity, row)), nextCursor, total };
+  const sources = await loadFieldSources(
+    ctx.db,
+    ctx.workspaceId,
+    page.map((row) => row.id),
+  );
+  return { items: page.map((row) => toRecord(entity, row, sources.get(row.id))), nextCursor, total };
 }

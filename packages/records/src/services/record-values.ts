@@ -4,8 +4,10 @@ import type { z } from "zod";
 import { liveRecordExists, type RecordRow } from "../queries/records.queries.ts";
 import type { FieldChange } from "../schemas/activity.ts";
 import { type EntityDef, tableOf } from "../schemas/entities.ts";
+import type { FieldSources } from "../schemas/field-sources.ts";
 import type { FieldMap } from "../schemas/field-types.ts";
 import { type RecordData, type RecordOf, recordDataSchema } from "../schemas/record-schemas.ts";
+import { qualityScore } from "./record-quality.ts";
 
 const dataSchemas = new WeakMap<FieldMap, z.ZodType>();
 
@@ -57,13 +59,20 @@ export function diffValues(
   return changes;
 }
 
-export function toRecord<F extends FieldMap>(entity: EntityDef<F>, row: RecordRow): RecordOf<F> {
+/** The record as procedures return it; `sources` is the provenance of its enriched fields. */
+export function toRecord<F extends FieldMap>(
+  entity: EntityDef<F>,
+  row: RecordRow,
+  sources: FieldSources = {},
+): RecordOf<F> {
   const out: Record<string, unknown> = { id: row.id };
   for (const name of Object.keys(entity.fields)) out[name] = row[name] ?? null;
   out.custom = row.custom ?? {};
   out.createdAt = row.created_at.toISOString();
   out.updatedAt = row.updated_at.toISOString();
   out.deletedAt = row.deleted_at ? row.deleted_at.toISOString() : null;
+  out.quality = qualityScore(entity.name, out, sources);
+  out.sources = sources;
   return out as RecordOf<F>;
 }
 

@@ -6,6 +6,7 @@ import type { EntityDef } from "../schemas/entities.ts";
 import type { FieldMap } from "../schemas/field-types.ts";
 import type { RecordOf } from "../schemas/record-schemas.ts";
 import type { RecordsContext } from "./context.ts";
+import { loadFieldSources } from "./record-sources.ts";
 import { toRecord, uniqueConflict } from "./record-values.ts";
 
 /**
@@ -20,7 +21,8 @@ export async function restoreRecord<F extends FieldMap>(
   return withTx(ctx.db, async (db) => {
     const row = await findRecord(db, entity, ctx.workspaceId, id, { forUpdate: true });
     if (!row) throw notFound(entity.label);
-    if (!row.deleted_at) return toRecord(entity, row);
+    const sources = (await loadFieldSources(db, ctx.workspaceId, [id])).get(id);
+    if (!row.deleted_at) return toRecord(entity, row, sources);
     const actorId = ctx.actor?.id ?? null;
     const restored = await setRecordDeletedAt(db, entity, ctx.workspaceId, id, null, actorId).catch(
       (error: unknown) => {
@@ -37,6 +39,6 @@ export async function restoreRecord<F extends FieldMap>(
       action: "restore",
       changes: [{ field: "deletedAt", old: row.deleted_at.toISOString(), new: null }],
     });
-    return toRecord(entity, restored);
+    return toRecord(entity, restored, sources);
   });
 }

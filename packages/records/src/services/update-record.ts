@@ -1,6 +1,7 @@
 import { notFound } from "@quarry/core/app-error";
 import { withTx } from "@quarry/db/with-tx";
 import { insertActivity } from "../queries/activity.queries.ts";
+import { deleteFieldSources } from "../queries/field-sources.queries.ts";
 import { findRecord, updateRecordColumns } from "../queries/records.queries.ts";
 import type { EntityDef } from "../schemas/entities.ts";
 import type { FieldMap } from "../schemas/field-types.ts";
@@ -8,6 +9,7 @@ import type { RecordOf } from "../schemas/record-schemas.ts";
 import type { RecordsContext } from "./context.ts";
 import { loadCustomFields } from "./custom-field-defs.ts";
 import { checkCustomValues } from "./custom-values.ts";
+import { loadFieldSources } from "./record-sources.ts";
 import {
   checkLinks,
   diffValues,
@@ -21,6 +23,7 @@ import {
 /**
  * Applies a partial update (null clears a field, a null custom value removes the key). Writes
  * one "update" activity row listing only the fields that really changed; no change, no write.
+ * Fields changed by anyone but enrichment lose their provenance: they count as typed by a user.
  */
 export async function updateRecord<F extends FieldMap>(
   ctx: RecordsContext,
@@ -36,7 +39,8 @@ export async function updateRecord<F extends FieldMap>(
     const customIn = checkCustomValues(defs, data.custom ?? {}, entity.label);
     const columnChanges = diffValues(rowValues(entity, row), givenColumns(entity, data));
     const customChanges = diffValues(row.custom, customIn, "custom.");
-    if (columnChanges.length === 0 && customChanges.length === 0) return toRecord(entity, row);
+    const sources = (await loadFieldSources(db, ctx.workspaceId, [id])).get(id) ?? {};
+    if (columnChanges.length === 0 && customChanges.length === 0) return toRecord(entity, row, sources);
 
     const columns = Object.fromEntries(columnChanges.map((c) => [c.field, c.new]));
     await checkLinks(db, entity, ctx.workspaceId, columns);
@@ -64,6 +68,12 @@ export async function updateRecord<F extends FieldMap>(
       action: "update",
       changes: [...columnChanges, ...customChanges],
     });
-    return toRecord(entity, updated);
+    // A field someone writes outside enrichment is theirs from now on: its provenance goes.
+    const typed = columnChanges.map((c) => c.field).filter((field) => sources[field]);
+    if (ctx.source !== "enrichment") {
+      await deleteFieldSources(db, ctx.workspaceId, id, typed);
+      for (const field of typed) delete sources[field];
+    }
+    return toRecord(entity, updated, sources);
   });
 }

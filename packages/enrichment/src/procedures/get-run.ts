@@ -1,0 +1,11 @@
+import { workspaceProcedure } from "@quarry/trpc/procedures";
+import { actionMeta } from "@quarry/workspaces/permissions";
+import { runIdInput, runSchema } from "../schemas/runs.ts";
+import { enrichmentContext } from "../services/context.ts";
+import { getRun } from "../services/get-run.ts";
+
+export const getRunProcedure = workspaceProcedure
+  .meta(actionMeta("enrichment.read"))
+  .input(runIdInput)
+  .output(runSchema)
+  .query(({ ctx, input }) => getRun(enrichmentContext(ctx), input.id));

@@ -1,0 +1,12 @@
+import { workspaceProcedure } from "@quarry/trpc/procedures";
+import { actionMeta } from "@quarry/workspaces/permissions";
+import { previewRunInput, runEstimateSchema } from "../schemas/runs.ts";
+import { enrichmentContext } from "../services/context.ts";
+import { appDeps } from "../services/default-deps.ts";
+import { previewRun } from "../services/preview-run.ts";
+
+export const previewRunProcedure = workspaceProcedure
+  .meta(actionMeta("enrichment.read"))
+  .input(previewRunInput)
+  .output(runEstimateSchema)
+  .query(({ ctx, input }) => previewRun(enrichmentContext(ctx), appDeps(), input));

@@ -1,0 +1,177 @@
+import { randomUUID } from "node:crypto";
+import { AppError } from "@quarry/core/app-error";
+import type { Logger } from "@quarry/core/logger";
+import { checkSpendCaps } from "@quarry/credits/services/check-spend-caps";
+import { placeHold } from "@quarry/credits/services/place-hold";
+import type { Database } from "@quarry/db/client";
+import { withTx } from "@quarry/db/with-tx";
+import type { ProviderDefinition, ProviderInput, ProviderOutcome } from "../providers/provider.ts";
+import { insertRunHold } from "../queries/holds.queries.ts";
+import { recordProviderFailure, recordProviderSuccess } from "../queries/provider-health.queries.ts";
+import { reserveRateSlot } from "../queries/rate-buckets.queries.ts";
+import { runStatus } from "../queries/runs.queries.ts";
+import type { EnrichmentDeps, ProviderCredentials } from "./deps.ts";
+
+export const ACTIVE_RUN = new Set(["queued", "running"]);
+
+/**
+ * Slots are spaced 5% wider than the vendor's limit: a worker's timer or event loop running late
+ * can push a call toward the next one, and the headroom keeps that under the limit.
+ */
+export const RATE_HEADROOM = 1.05;
+
+export interface CallScope {
+  db: Database;
+  log: Logger;
+  deps: EnrichmentDeps;
+  workspaceId: string;
+  runId: string;
+  batch: number;
+  claimId: string;
+}
+
+export type CallResult =
+  | {
+      kind: "answered";
+      outcomes: ProviderOutcome[];
+      latencyMs: number;
+      fetchedAt: Date;
+      hold: { holdId: string; key: string } | null;
+    }
+  /** The run is no longer active (cancelled, or stopped: `reason` says why when this call stopped it). */
+  | { kind: "stopped"; reason: string | null; hold: { holdId: string; key: string } | null };
+
+async function isActive(db: Database, workspaceId: string, runId: string): Promise<boolean> {
+  const status = await runStatus(db, workspaceId, runId);
+  return status !== null && ACTIVE_RUN.has(status);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Credits errors that end a run cleanly: not enough credits, a spend cap. */
+function stopReasonOf(error: unknown): string | null {
+  return error instanceof AppError && error.code === "CONFLICT" ? error.message : null;
+}
+
+/**
+ * One provider call, in the order the guarantees need: spend caps and a credit hold for its worst
+ * case (keyed per claim and call, recorded with the run in the same transaction), a slot from the
+ * shared rate limiter, then — as the last step before the call — the run status. The call gets a
+ * signal that cancel (polled every `cancelPollMs`) and the per-call timeout abort.
+ */
+export async function callProvider(
+  scope: CallScope,
+  provider: ProviderDefinition,
+  inputs: readonly ProviderInput[],
+  valuesWanted: number,
+  credentials: ProviderCredentials,
+): Promise<CallResult> {
+  const { db, deps, workspaceId, runId } = scope;
+  const amount = provider.costCredits * valuesWanted;
+  let hold: { holdId: string; key: string } | null = null;
+  if (amount > 0) {
+    const key = `hold:${runId}:${scope.batch}:${provider.id}:${randomUUID().slice(0, 8)}:${scope.claimId}`;
+    try {
+      await checkSpendCaps(db, { workspaceId, runId, amount });
+      hold = await withTx(db, async (trx) => {
+        const placed = await placeHold(trx, {
+          workspaceId,
+          amount,
+          idempotencyKey: key,
+          runId,
+          memo: `Enrichment run ${runId}: up to ${valuesWanted} values from ${provider.name}`,
+        });
+        await insertRunHold(trx, {
+          workspaceId,
+          runId,
+          holdKey: key,
+          holdId: placed.holdId,
+          claimId: scope.claimId,
+          amount,
+        });
+        return { holdId: placed.holdId, key };
+      });
+    } catch (error) {
+      const reason = stopReasonOf(error);
+      if (reason) return { kind: "stopped", reason, hold: null };
+      throw error;
+    }
+  }
+  if (provider.rateLimit) {
+    const interval = (provider.rateLimit.perMs / provider.rateLimit.requests) * RATE_HEADROOM;
+    let wait = await reserveRateSlot(db, workspaceId, provider.id, interval);
+    // A long wait for a slot still notices a cancel within `cancelPollMs`.
+    while (wait > 0) {
+      const step = Math.min(wait, deps.timing.cancelPollMs);
+      await sleep(step);
+      wait -= step;
+      if (wait > 0 && !(await isActive(db, workspaceId, runId)))
+        return { kind: "stopped", reason: null, hold };
+    }
+  }
+  if (!(await isActive(db, workspaceId, runId))) return { kind: "stopped", reason: null, hold };
+
+  const controller = new AbortController();
+  let cancelled = false;
+  const poll = setInterval(() => {
+    runStatus(db, workspaceId, runId)
+      .then((s) => {
+        if (!s || !ACTIVE_RUN.has(s)) {
+          cancelled = true;
+          controller.abort(new Error("The run was cancelled."));
+        }
+      })
+      .catch(() => {});
+  }, deps.timing.cancelPollMs);
+  const timeout = setTimeout(
+    () => controller.abort(new Error(`No answer within ${deps.timing.callTimeoutMs} ms`)),
+    deps.timing.callTimeoutMs,
+  );
+  const started = Date.now();
+  let outcomes: ProviderOutcome[];
+  try {
+    outcomes = await provider.enrich(inputs, {
+      apiKey: credentials?.apiKey ?? null,
+      baseUrl: credentials?.baseUrl ?? provider.defaultBaseUrl ?? "",
+      signal: controller.signal,
+      fetch: deps.fetch,
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const code = controller.signal.aborted ? "timeout" : "exception";
+    outcomes = inputs.map(() => ({ status: "error", retryable: true, code, message }));
+  } finally {
+    clearInterval(poll);
+    clearTimeout(timeout);
+  }
+  if (cancelled) return { kind: "stopped", reason: null, hold };
+  if (outcomes.length !== inputs.length) {
+    const message = `${provider.name} answered ${outcomes.length} results for ${inputs.length} records`;
+    outcomes = inputs.map(() => ({ status: "error", retryable: false, code: "bad_response", message }));
+  }
+  await recordHealth(scope, provider, outcomes);
+  return { kind: "answered", outcomes, latencyMs: Date.now() - started, fetchedAt: new Date(), hold };
+}
+
+const breakerCodes = new Set(["unauthorized", "quota_exceeded", "payment_required"]);
+
+/** Circuit breaker input: a call where every record failed for a provider-side reason counts as a failure. */
+async function recordHealth(scope: CallScope, provider: ProviderDefinition, outcomes: ProviderOutcome[]) {
+  const errors = outcomes.filter((o) => o.status === "error");
+  if (errors.length < outcomes.length) {
+    await recordProviderSuccess(scope.db, scope.workspaceId, provider.id);
+    return;
+  }
+  const counted = errors.find((e) => e.retryable || breakerCodes.has(e.code));
+  if (counted) {
+    const { breakerThreshold, breakerPauseMs } = scope.deps.timing;
+    await recordProviderFailure(
+      scope.db,
+      scope.workspaceId,
+      provider.id,
+      `${counted.code}: ${counted.message}`,
+      breakerThreshold,
+      breakerPauseMs,
+    );
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Enrichment runs — how the pieces fit (issue items 5–8).
+ *
+ * - A run snapshots its records into (record, field) items at creation (fields holding a value are
+ *   "skipped" with the reason unless overwrite) and enqueues one graphile-worker job per batch of
+ *   `batchRecords` records (job key per batch), in the same transaction.
+ * - A batch job claims its due pending items (`for update skip locked`, claimed_by = a fresh claim
+ *   id) and walks each item's waterfall (workspace order, else the registry default) until a value
+ *   at or above the workspace threshold (default 70) is found; later providers are not called.
+ *   Every write about an item is fenced on its claim id, so a reaped-then-resumed worker writes
+ *   nothing, and two workers never work one (record, field).
+ * - Before each provider call: spend caps, then a credit hold for the call's worst case
+ *   (`hold:<run>:<batch>:<provider>:<call>:<claim>`, recorded in enrichment_run_holds in the same
+ *   transaction), then a slot from the shared PostgreSQL rate limiter (provider_rate_buckets,
+ *   per workspace and provider — the vendor limit is per key; slots perMs/requests apart, i.e. a
+ *   token bucket of burst 1, so any window holds at most limit + 1 calls), then the run status
+ *   (`for share`: a call starts before a cancel commits or not at all). Not enough credits or a
+ *   cap → the run stops with the ledger's message; remaining items are cancelled with it.
+ * - Each record's confident values are used in one transaction: values + provenance + activity
+ *   (records.applyEnrichedValues), one capture per value keyed `capture:<run>:<record>:<field>`,
+ *   item found, lookup logged with its cost. The rest of the hold is released after the call.
+ *   The ledger refuses a second capture for a (run, record, field) whatever the key, so a value
+ *   is charged exactly once however often a batch is re-run.
+ * - Retryable errors (429, 5xx, timeout) send items back to pending after an exponential backoff
+ *   with jitter that honours Retry-After, and the job re-enqueues itself for then; after
+ *   `maxAttempts` the item moves on to the next provider. Permanent errors move on at once.
+ *   Calls where every record failed feed the circuit breaker (provider_health): paused providers
+ *   are skipped (and shown degraded) until the pause ends. An item with no provider left ends
+ *   failed (some provider could not answer), not_found, or skipped (none could look it up).
+ * - Lookups already answered in this run (enrichment_records) are re-used, not re-called, when a
+ *   batch resumes. Dead workers: enrichment/reap-stale-claims (every minute) returns claims not
+ *   touched for `staleAfterMs` (live workers touch theirs every `heartbeatMs`) to pending,
+ *   releases their holds and re-enqueues their batch; the run ends when nothing is open, and any
+ *   hold left is released then.
+ */
+import { randomUUID } from "node:crypto";
+import type { Logger } from "@quarry/core/logger";
+import type { Database } from "@quarry/db/client";
+import { withTx } from "@quarry/db/with-tx";
+import {
+  cancelClaimedItems,
+  cancelPendingItems,
+  claimItems,
+  nextDueAt,
+  touchClaim,
+} from "../queries/run-items.queries.ts";
+import { findRun, markRunRunning, stopRunRow } from "../queries/runs.queries.ts";
+import { ACTIVE_RUN, type CallScope } from "./call-provider.ts";
+import { CANCELLED_REASON } from "./cancel-run.ts";
+import type { EnrichmentDeps } from "./deps.ts";
+import { finishRunIfDone, releaseRunHolds } from "./finish-run.ts";
+import { workClaim } from "./work-claim.ts";
+
+export interface BatchPayload {
+  workspaceId: string;
+  runId: string;
+  batch: number;
+}
+
+/** Adds the batch's job again (same job key) to run at `runAt`: how retries after a backoff happen. */
+export type Requeue = (db: Database, payload: BatchPayload, runAt: Date) => Promise<void>;
+
+/**
+ * One batch job: claims the batch's due items (nobody else can work them while claimed), works
+ * them through their waterfalls, re-enqueues itself for items waiting on a backoff, and ends the
+ * run when nothing is left open. Safe to run twice or after a crash: everything is keyed on
+ * (run, record, field) and fenced on the claim.
+ */
+export async function runBatch(
+  db: Database,
+  deps: EnrichmentDeps,
+  payload: BatchPayload,
+  opts: { requeue: Requeue; log: Logger },
+): Promise<void> {
+  const { workspaceId, runId, batch } = payload;
+  const run = await findRun(db, workspaceId, runId);
+  if (!run || run.finished_at) return;
+  if (ACTIVE_RUN.has(run.status)) {
+    await markRunRunning(db, workspaceId, runId);
+    const claimId = randomUUID();
+    const claimed = await claimItems(db, workspaceId, runId, batch, claimId);
+    if (claimed.length > 0) {
+      const scope: CallScope = { db, deps, workspaceId, runId, batch, claimId, log: opts.log };
+      const heartbeat = setInterval(() => {
+        touchClaim(db, workspaceId, runId, claimId).catch(() => {});
+      }, deps.timing.heartbeatMs);
+      try {
+        const result = await workClaim(scope, run, claimed);
+        if (result.kind === "stopped") {
+          if (result.reason) {
+            await withTx(db, async (trx) => {
+              await stopRunRow(trx, workspaceId, runId, result.reason ?? "");
+              await cancelPendingItems(trx, workspaceId, runId, result.reason ?? "");
+            });
+            opts.log.info({ runId, reason: result.reason }, "enrichment run stopped");
+          }
+          const current = await findRun(db, workspaceId, runId);
+          await cancelClaimedItems(db, workspaceId, runId, claimId, current?.stop_reason ?? CANCELLED_REASON);
+        }
+      } finally {
+        clearInterval(heartbeat);
+        await releaseRunHolds(db, workspaceId, runId, claimId);
+      }
+    }
+    const due = await nextDueAt(db, workspaceId, runId, batch);
+    if (due) await opts.requeue(db, payload, due);
+  }
+  await finishRunIfDone(db, workspaceId, runId);
+}

@@ -1,0 +1,211 @@
+import { type SelectedRecord, selectRecords } from "@quarry/records/services/select-records";
+import {
+  canLookUp,
+  type EnrichEntity,
+  type ProviderDefinition,
+  type ProviderInput,
+} from "../providers/provider.ts";
+import { findRunLookups, insertLookups, type NewLookup } from "../queries/lookups.queries.ts";
+import { pausedProviders } from "../queries/provider-health.queries.ts";
+import { type ItemOutcome, type ItemRow, settleItems } from "../queries/run-items.queries.ts";
+import type { RunRow } from "../queries/runs.queries.ts";
+import { applyFound, HoldExhausted, LostClaim, type Work } from "./apply-outcome.ts";
+import { type CallScope, callProvider } from "./call-provider.ts";
+import type { ProviderCredentials } from "./deps.ts";
+import { releaseCallHold } from "./finish-run.ts";
+import { entityDef, recordsContext } from "./run-selection.ts";
+import { answerOf, inputsOf, type StepOutcome, settleAnswer } from "./step-outcome.ts";
+import { loadThreshold, loadWaterfalls } from "./waterfall.ts";
+
+/**
+ * Works one claim's items through their waterfalls. Each round picks the provider the first open
+ * item is at, calls it for every open item at that provider (records grouped, in chunks of the
+ * provider's batch size), and moves each item on: found (values at or above the threshold are
+ * used and charged), on to the next provider (not found, low confidence, permanent error, or
+ * retries used up), or back to pending with a backoff (retryable error). Returns "stopped" when
+ * the run stopped or was cancelled; the caller then cancels what the claim still holds.
+ */
+export async function workClaim(
+  scope: CallScope,
+  run: RunRow,
+  claimed: readonly ItemRow[],
+): Promise<{ kind: "done" } | { kind: "stopped"; reason: string | null }> {
+  const { db, deps, workspaceId } = scope;
+  const entity: EnrichEntity = run.entity === "company" ? "company" : "contact";
+  const def = entityDef(entity);
+  const ctx = { db, workspaceId, actor: run.created_by ? { id: run.created_by } : null, log: scope.log };
+  const ids = [...new Set(claimed.map((c) => c.record_id))];
+  const records = new Map<string, SelectedRecord>(
+    (await selectRecords(recordsContext(ctx), def, { ids }, ids.length)).records.map((r) => [r.id, r]),
+  );
+  const threshold = await loadThreshold(db, workspaceId);
+  const waterfalls = await loadWaterfalls(db, deps, workspaceId, entity, run.fields);
+  const credentials = new Map<string, ProviderCredentials>();
+  let open: Work[] = claimed.map((c) => ({
+    recordId: c.record_id,
+    field: c.field,
+    step: c.step,
+    attempts: c.attempts,
+    lastError: c.error,
+    tried: c.step > 0,
+    bestLowConfidence: null,
+  }));
+  const orderOf = (w: Work) => waterfalls.get(w.field)?.providers ?? [];
+  const inputOf = (recordId: string): ProviderInput => ({
+    entity,
+    recordId,
+    values: records.get(recordId)?.values ?? {},
+  });
+
+  for (;;) {
+    const paused = await pausedProviders(db, workspaceId);
+    const usable = async (p: ProviderDefinition, recordId: string) => {
+      if (paused.has(p.id) || !canLookUp(p, inputOf(recordId))) return false;
+      if (!credentials.has(p.id)) {
+        // A key that cannot be read (e.g. its encryption key was retired) makes the provider unusable, not the run.
+        const creds = await deps.credentials(db, workspaceId, p).catch((error: unknown) => {
+          scope.log.error({ err: error, provider: p.id }, "provider credentials unreadable");
+          return null;
+        });
+        credentials.set(p.id, creds);
+      }
+      return !p.needsApiKey || credentials.get(p.id) != null;
+    };
+    const finals: ItemOutcome[] = [];
+    const next: Work[] = [];
+    for (const w of open) {
+      if (!records.has(w.recordId)) {
+        finals.push(final(w, "skipped", "The record was deleted."));
+        continue;
+      }
+      const order = orderOf(w);
+      while (w.step < order.length) {
+        const p = order[w.step];
+        if (p && (await usable(p, w.recordId))) break;
+        w.step += 1;
+      }
+      if (w.step < order.length) next.push(w);
+      else finals.push(endOfWaterfall(w, threshold));
+    }
+    await settleItems(db, workspaceId, run.id, scope.claimId, finals);
+    open = next;
+    const head = open[0];
+    const provider = head ? orderOf(head)[head.step] : undefined;
+    if (!head || !provider) return { kind: "done" };
+
+    const group = open.filter((w) => orderOf(w)[w.step]?.id === provider.id);
+    const byRecord = new Map<string, Work[]>();
+    for (const w of group) byRecord.set(w.recordId, [...(byRecord.get(w.recordId) ?? []), w]);
+    const recordIds = [...byRecord.keys()];
+    const done = new Set<Work>();
+    for (let i = 0; i < recordIds.length; i += provider.batchSize) {
+      const chunk = recordIds.slice(i, i + provider.batchSize);
+      const outcome = await runStep(scope, ctx.actor, run, def, provider, chunk, byRecord, threshold, {
+        inputOf,
+        credentials: credentials.get(provider.id) ?? null,
+      });
+      if (outcome.kind === "stopped") return outcome;
+      for (const w of outcome.settled) done.add(w);
+    }
+    open = open.filter((w) => !done.has(w));
+  }
+}
+
+function final(w: Work, status: ItemOutcome["status"], error: string | null): ItemOutcome {
+  return { ...w, status, provider: null, error };
+}
+
+/** No provider left: failed if one could not answer, not found if all answered, skipped if none could look it up. */
+function endOfWaterfall(w: Work, threshold: number): ItemOutcome {
+  if (w.lastError) return final(w, "failed", w.lastError);
+  if (!w.tried) {
+    return final(
+      w,
+      "skipped",
+      "No provider in the waterfall can look this record up (missing inputs or API key).",
+    );
+  }
+  if (w.bestLowConfidence !== null) {
+    return final(
+      w,
+      "not_found",
+      `Best value had confidence ${w.bestLowConfidence}, below the threshold of ${threshold}.`,
+    );
+  }
+  return final(w, "not_found", null);
+}
+
+async function runStep(
+  scope: CallScope,
+  actor: { id: string } | null,
+  run: RunRow,
+  def: ReturnType<typeof entityDef>,
+  provider: ProviderDefinition,
+  chunk: readonly string[],
+  byRecord: Map<string, Work[]>,
+  threshold: number,
+  helpers: { inputOf: (id: string) => ProviderInput; credentials: ProviderCredentials },
+): Promise<{ kind: "settled"; settled: Work[] } | { kind: "stopped"; reason: string | null }> {
+  const { db, workspaceId } = scope;
+  const answers = new Map<string, StepOutcome>();
+  for (const stored of await findRunLookups(db, workspaceId, run.id, provider.id, chunk)) {
+    answers.set(stored.record_id, { ...answerOf(stored), reused: true });
+  }
+  const toCall = chunk.filter((id) => !answers.has(id));
+  let hold: { holdId: string; key: string } | null = null;
+  try {
+    if (toCall.length > 0) {
+      const wanted = toCall.reduce((n, id) => n + (byRecord.get(id)?.length ?? 0), 0);
+      const inputs = toCall.map(helpers.inputOf);
+      const result = await callProvider(scope, provider, inputs, wanted, helpers.credentials);
+      hold = result.hold;
+      if (result.kind === "stopped") return result;
+      toCall.forEach((id, i) => {
+        const outcome = result.outcomes[i];
+        if (outcome) {
+          answers.set(id, {
+            outcome,
+            fetchedAt: result.fetchedAt,
+            latencyMs: result.latencyMs,
+            reused: false,
+          });
+        }
+      });
+    }
+    const settled: Work[] = [];
+    const lookups: NewLookup[] = [];
+    for (const id of chunk) {
+      const works = byRecord.get(id) ?? [];
+      const answer = answers.get(id);
+      if (!answer) continue;
+      const lookup = inputsOf(scope, run, provider, helpers.inputOf(id), answer);
+      const plan = settleAnswer(scope, provider, works, answer, threshold);
+      if (plan.found.length > 0) {
+        try {
+          await applyFound(scope, actor, def, provider, run, hold, plan.found, answer.reused ? null : lookup);
+        } catch (error) {
+          if (error instanceof HoldExhausted) {
+            const again = plan.found.map(({ work }) => ({
+              ...work,
+              status: "pending" as const,
+              provider: null,
+              error: null,
+            }));
+            await settleItems(db, workspaceId, run.id, scope.claimId, again);
+          } else if (error instanceof LostClaim) {
+            scope.log.info({ err: error.message }, "claim lost; leaving the items to their new owner");
+          } else throw error;
+        }
+        settled.push(...plan.found.map((f) => f.work));
+      } else if (!answer.reused) {
+        lookups.push(lookup);
+      }
+      await settleItems(db, workspaceId, run.id, scope.claimId, plan.retry);
+      settled.push(...plan.retryWorks);
+    }
+    await insertLookups(db, lookups);
+    return { kind: "settled", settled };
+  } finally {
+    if (hold) await releaseCallHold(db, workspaceId, run.id, hold.key, hold.holdId);
+  }
+}

@@ -1,0 +1,50 @@
+import type { Logger } from "@quarry/core/logger";
+import { defineTask, type TaskHelpers } from "@quarry/queue/define-task";
+import { z } from "zod";
+import { appDeps } from "../services/default-deps.ts";
+import type { EnrichmentDeps } from "../services/deps.ts";
+import { runBatch } from "../services/run-batch.ts";
+
+export const RUN_BATCH_TASK = "enrichment/run-batch";
+
+export const runBatchPayload = z.object({
+  workspaceId: z.uuid(),
+  runId: z.uuid(),
+  batch: z.number().int().min(0),
+});
+
+/** One job per (run, batch): re-adding it replaces a waiting job, or follows a running one. */
+export function batchJobKey(runId: string, batch: number): string {
+  return `enrichment-run:${runId}:${batch}`;
+}
+
+/** The task helpers' logger as the Logger services take. */
+export function taskLogger(log: TaskHelpers["log"]): Logger {
+  const logger: Logger = {
+    info: (obj, msg) => log.info(obj, msg),
+    warn: (obj, msg) => log.info(obj, msg),
+    error: (obj, msg) => log.error(obj, msg),
+    debug: () => {},
+    child: () => logger,
+  };
+  return logger;
+}
+
+/** The batch task with the given deps (tests pass their own providers and timing). */
+export function makeRunBatchTask(deps: () => EnrichmentDeps) {
+  const task = defineTask({
+    name: RUN_BATCH_TASK,
+    payload: runBatchPayload,
+    async run(payload, helpers) {
+      await runBatch(helpers.db, deps(), payload, {
+        log: taskLogger(helpers.log),
+        requeue: (db, p, runAt) =>
+          task.enqueue(db, p, { jobKey: batchJobKey(p.runId, p.batch), runAt, maxAttempts: 25 }),
+      });
+    },
+  });
+  return task;
+}
+
+/** enrichment/run-batch with the registry's providers. */
+export const runBatchTask = makeRunBatchTask(appDeps);

@@ -1,0 +1,51 @@
+import { AppError, notFound } from "@quarry/core/app-error";
+import { insertApiKey } from "../queries/api-keys.queries.ts";
+import type { CreateApiKeyInput, CreatedApiKey } from "../schemas/api-keys.ts";
+import { generateApiKey, hashApiKey } from "./api-key-token.ts";
+import type { PublicCtx } from "./service-context.ts";
+
+/** Who creates the key: a member in the app, or nobody (the admin CLI). */
+export interface ApiKeyCtx extends PublicCtx {
+  workspaceId: string;
+  user: { id: string } | null;
+}
+
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Creates a workspace API key and returns it in full: the only time it is ever shown. Only its
+ * SHA-256 is stored. The public prefix is random and unique; a clash (rare) draws a new key.
+ */
+export async function createApiKey(ctx: ApiKeyCtx, input: CreateApiKeyInput): Promise<CreatedApiKey> {
+  for (let attempt = 1; ; attempt++) {
+    const { prefix, key } = generateApiKey();
+    try {
+      const row = await insertApiKey(ctx.db, ctx.workspaceId, {
+        name: input.name,
+        prefix,
+        secretHash: hashApiKey(key),
+        scope: input.scope,
+        createdBy: ctx.user?.id ?? null,
+      });
+      ctx.log.info({ apiKeyId: row.id, prefix, scope: input.scope }, "API key created");
+      return {
+        id: row.id,
+        name: row.name,
+        prefix: row.prefix,
+        scope: input.scope,
+        createdAt: row.created_at.toISOString(),
+        key,
+      };
+    } catch (error) {
+      const e = error as { code?: string; constraint?: string };
+      if (e.code === "23503" && e.constraint === "workspace_api_keys_workspace_id_fkey") {
+        throw notFound("Workspace");
+      }
+      if (e.code === "23505" && e.constraint === "workspace_api_keys_prefix_key" && attempt < MAX_ATTEMPTS) {
+        continue;
+      }
+      if (e.code === "23505") throw new AppError("CONFLICT", "Could not create a unique key: try again.");
+      throw error;
+    }
+  }
+}
