@@ -1,12 +1,12 @@
+import { apolloProviders } from "./api/apollo/apollo-providers.ts";
+import { hunterProviders } from "./api/hunter/hunter-providers.ts";
+import { pdlProviders } from "./api/pdl/pdl-providers.ts";
 import { companyNameCleanup } from "./builtin/company-name-cleanup.ts";
 import { domainFromEmail } from "./builtin/domain-from-email.ts";
 import { emailCheck } from "./builtin/email-check.ts";
 import { nameParts } from "./builtin/name-parts.ts";
 import { phoneNormalise } from "./builtin/phone-normalise.ts";
 import { titleClassifier } from "./builtin/title-classifier.ts";
-import { apolloProviders } from "./api/apollo/apollo-providers.ts";
-import { hunterProviders } from "./api/hunter/hunter-providers.ts";
-import { pdlProviders } from "./api/pdl/pdl-providers.ts";
 import type { EnrichEntity, EnrichField, ProviderDefinition } from "./provider.ts";
 import { sandbox } from "./sandbox/sandbox.ts";
 
