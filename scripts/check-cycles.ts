@@ -1,7 +1,8 @@
 /**
  * Package-level dependency check, run in CI beside Biome's file-level noImportCycles:
  * 1. every `@quarry/*` import in a package's source is declared in its package.json;
- * 2. the declared graph between workspace packages has no cycle.
+ * 2. the declared graph between workspace packages has no cycle;
+ * 3. every `@trpc/*` package is declared at one exact version everywhere (client and server must match).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -13,6 +14,7 @@ interface Pkg {
   name: string;
   dir: string;
   deps: string[];
+  versions: Record<string, string>;
 }
 
 function workspaceDirs(): string[] {
@@ -46,7 +48,12 @@ function sourceFiles(dir: string): string[] {
 const pkgs: Pkg[] = workspaceDirs().map((dir) => {
   const json = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
   const all = { ...json.dependencies, ...json.devDependencies };
-  return { name: json.name, dir, deps: Object.keys(all).filter((d) => d.startsWith("@quarry/")) };
+  return {
+    name: json.name,
+    dir,
+    deps: Object.keys(all).filter((d) => d.startsWith("@quarry/")),
+    versions: all,
+  };
 });
 
 const problems: string[] = [];
@@ -76,8 +83,23 @@ function visit(name: string, trail: string[]): void {
 }
 for (const p of pkgs) visit(p.name, []);
 
+const trpcVersions = new Map<string, string[]>();
+for (const pkg of pkgs) {
+  for (const [dep, version] of Object.entries(pkg.versions)) {
+    if (!dep.startsWith("@trpc/")) continue;
+    trpcVersions.set(version, [...(trpcVersions.get(version) ?? []), `${pkg.name}:${dep}`]);
+  }
+}
+if (trpcVersions.size > 1 || [...trpcVersions.keys()].some((v) => !/^\d+\.\d+\.\d+$/.test(v))) {
+  problems.push(
+    `@trpc/* must be pinned to one exact version: ${[...trpcVersions].map(([v, who]) => `${v} (${who.join(", ")})`).join("; ")}`,
+  );
+}
+
 if (problems.length) {
   console.error(problems.join("\n"));
   process.exit(1);
 }
-console.log(`Package graph OK: ${pkgs.length} packages, no cycles, every internal import declared.`);
+console.log(
+  `Package graph OK: ${pkgs.length} packages, no cycles, every internal import declared, @trpc/* on ${[...trpcVersions.keys()].join("")}.`,
+);
