@@ -4,9 +4,14 @@ import { ForgotPasswordPage } from "../features/auth/pages/forgot-password-page.
 import { ResetPasswordPage } from "../features/auth/pages/reset-password-page.tsx";
 import { SignInPage } from "../features/auth/pages/sign-in-page.tsx";
 import { SignUpPage } from "../features/auth/pages/sign-up-page.tsx";
+import { CreditsPage } from "../features/credits/pages/credits-page.tsx";
+import { ProvidersPage } from "../features/enrichment/pages/providers-page.tsx";
+import { RunPage } from "../features/enrichment/pages/run-page.tsx";
+import { RunsPage } from "../features/enrichment/pages/runs-page.tsx";
 import { CompaniesPage } from "../features/records/pages/companies-page.tsx";
 import { ContactsPage } from "../features/records/pages/contacts-page.tsx";
 import { WorkspaceProvider } from "../features/workspaces/components/workspace-provider.tsx";
+import { ApiKeysPage } from "../features/workspaces/pages/api-keys-page.tsx";
 import { HomePage } from "../features/workspaces/pages/home-page.tsx";
 import { InvitePage } from "../features/workspaces/pages/invite-page.tsx";
 import { MembersPage } from "../features/workspaces/pages/members-page.tsx";
@@ -42,7 +47,12 @@ export function AppRoutes() {
           <Route index element={<Navigate to="contacts" replace />} />
           <Route path="contacts" element={<ContactsPage />} />
           <Route path="companies" element={<CompaniesPage />} />
+          <Route path="enrichment/runs" element={<RunsPage />} />
+          <Route path="enrichment/runs/:runId" element={<RunPage />} />
           <Route path="settings/members" element={<MembersPage />} />
+          <Route path="settings/providers" element={<ProvidersPage />} />
+          <Route path="settings/credits" element={<CreditsPage />} />
+          <Route path="settings/api-keys" element={<ApiKeysPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

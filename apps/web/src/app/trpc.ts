@@ -1,5 +1,5 @@
 import type { AppRouter } from "@quarry/api/root";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 
@@ -8,13 +8,18 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
+/** Subscriptions (live run progress) go over SSE; queries and mutations over the batch link. */
 export function makeTrpcClient() {
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: "/trpc",
-        maxURLLength: 2000,
-        fetch: (url, options) => fetch(url, { ...options, credentials: "same-origin" }),
+      splitLink({
+        condition: (op) => op.type === "subscription",
+        true: httpSubscriptionLink({ url: "/trpc" }),
+        false: httpBatchLink({
+          url: "/trpc",
+          maxURLLength: 2000,
+          fetch: (url, options) => fetch(url, { ...options, credentials: "same-origin" }),
+        }),
       }),
     ],
   });

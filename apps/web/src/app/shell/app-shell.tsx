@@ -19,7 +19,20 @@ export function AppShell() {
           <nav aria-label="Workspace" className="nav">
             <NavLink to={`${base}/contacts`}>Contacts</NavLink>
             <NavLink to={`${base}/companies`}>Companies</NavLink>
+            {workspace?.can("enrichment.read") ? (
+              <NavLink to={`${base}/enrichment/runs`}>Enrichment runs</NavLink>
+            ) : null}
+            <span className="nav-separator" aria-hidden="true" />
             <NavLink to={`${base}/settings/members`}>Members</NavLink>
+            {workspace?.can("enrichment.read") ? (
+              <NavLink to={`${base}/settings/providers`}>Providers</NavLink>
+            ) : null}
+            {workspace?.can("credits.read") ? (
+              <NavLink to={`${base}/settings/credits`}>Credits</NavLink>
+            ) : null}
+            {workspace?.can("apikeys.manage") ? (
+              <NavLink to={`${base}/settings/api-keys`}>API keys</NavLink>
+            ) : null}
           </nav>
         ) : (
           <span className="nav" />

@@ -5,12 +5,14 @@ import { useTRPC } from "../../../app/trpc.ts";
 import { ConfirmDialog } from "../../../app/ui/confirm-dialog.tsx";
 import { Dialog } from "../../../app/ui/dialog.tsx";
 import { ErrorState, Notice } from "../../../app/ui/states.tsx";
+import { EnrichDialog } from "../../enrichment/components/enrich-dialog.tsx";
 import type { ColumnDef, EntityConfig, RecordPatch, RecordRow } from "../entities/types.ts";
 import { recordKeys } from "../hooks/record-keys.ts";
 import type { RecordApi } from "../hooks/use-record-api.ts";
 import { useRecordCache } from "../hooks/use-record-cache.ts";
 import { ActivityTimeline } from "./activity-timeline.tsx";
 import { RecordForm } from "./record-form.tsx";
+import { RecordSources } from "./record-sources.tsx";
 
 interface RecordPanelProps {
   row: RecordRow;
@@ -20,6 +22,8 @@ interface RecordPanelProps {
   api: RecordApi;
   canWrite: boolean;
   canDelete: boolean;
+  canEnrich: boolean;
+  providerName: (id: string) => string;
   onClose: () => void;
 }
 
@@ -32,12 +36,15 @@ export function RecordPanel({
   api,
   canWrite,
   canDelete,
+  canEnrich,
+  providerName,
   onClose,
 }: RecordPanelProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const cache = useRecordCache(config.key, workspaceId);
   const [confirming, setConfirming] = useState(false);
+  const [enriching, setEnriching] = useState(false);
   const detail = useQuery({
     queryKey: recordKeys.detail(config.key, workspaceId, row.id),
     queryFn: ({ signal }) => api.get(row.id, signal),
@@ -81,6 +88,11 @@ export function RecordPanel({
       <div className="panel-body">
         <div className="panel-actions">
           {deleted ? <span className="badge danger">Deleted</span> : null}
+          {canEnrich && !deleted ? (
+            <button type="button" className="button small primary" onClick={() => setEnriching(true)}>
+              Enrich
+            </button>
+          ) : null}
           {canDelete && !deleted ? (
             <button type="button" className="button small danger-outline" onClick={() => setConfirming(true)}>
               Delete
@@ -105,6 +117,7 @@ export function RecordPanel({
         {deleted ? <Notice>This {config.singular} is deleted. Restore it to edit.</Notice> : null}
         {!canWrite ? <Notice>View-only access: your role can't edit {config.plural}.</Notice> : null}
         {detail.isError ? <ErrorState error={detail.error} onRetry={() => void detail.refetch()} /> : null}
+        <RecordSources record={record} columns={columns} providerName={providerName} />
         <RecordForm
           key={`${record.id}:${record.updatedAt}:${record.deletedAt ?? ""}`}
           record={record}
@@ -114,6 +127,15 @@ export function RecordPanel({
         />
         <ActivityTimeline workspaceId={workspaceId} config={config} columns={columns} recordId={record.id} />
       </div>
+      {enriching ? (
+        <EnrichDialog
+          open
+          onClose={() => setEnriching(false)}
+          entity={config.entity}
+          selection={{ id: record.id }}
+          selectionText={name}
+        />
+      ) : null}
       <ConfirmDialog
         open={confirming}
         title={`Delete ${config.singular}`}

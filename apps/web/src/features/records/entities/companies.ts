@@ -6,6 +6,15 @@ function col(key: string, label: string, width = 150, extra: Partial<ColumnDef> 
 
 const columns: readonly ColumnDef[] = [
   col("name", "Name", 200),
+  {
+    key: "quality",
+    label: "Quality",
+    type: "number",
+    width: 110,
+    editable: false,
+    sortable: false,
+    virtual: true,
+  },
   col("domain", "Domain", 170),
   col("industry", "Industry", 150),
   col("employee_count", "Employees", 110, { type: "number" }),

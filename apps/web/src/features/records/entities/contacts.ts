@@ -6,6 +6,15 @@ function text(key: string, label: string, width = 160, extra: Partial<ColumnDef>
 
 const columns: readonly ColumnDef[] = [
   { key: "name", label: "Name", type: "text", width: 200, editable: false, sortable: false, virtual: true },
+  {
+    key: "quality",
+    label: "Quality",
+    type: "number",
+    width: 110,
+    editable: false,
+    sortable: false,
+    virtual: true,
+  },
   text("first_name", "First name", 130),
   text("last_name", "Last name", 130),
   text("email", "Email", 220, { type: "email" }),

@@ -1,5 +1,6 @@
 /** biome-ignore-all lint/a11y/useSemanticElements: a virtualised grid positions its rows absolutely, which <table> layout can't do; ARIA grid roles carry the semantics */
 /** biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which points at the active cell with aria-activedescendant */
+import { useEffect, useRef } from "react";
 import type { ColumnDef } from "../entities/types.ts";
 
 export interface SortState {
@@ -7,10 +8,36 @@ export interface SortState {
   direction: "asc" | "desc";
 }
 
+export interface SelectAllState {
+  checked: boolean;
+  indeterminate: boolean;
+  label: string;
+  onChange: () => void;
+}
+
 interface GridHeaderProps {
   columns: readonly ColumnDef[];
   sort: SortState | undefined;
   onSort: (column: ColumnDef) => void;
+  selectAll: SelectAllState | null;
+}
+
+function SelectAllBox({ state }: { state: SelectAllState }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = state.indeterminate;
+  }, [state.indeterminate]);
+  return (
+    <div role="columnheader" aria-colindex={1} className="grid-cell head select-cell">
+      <input
+        ref={ref}
+        type="checkbox"
+        checked={state.checked}
+        aria-label={state.label}
+        onChange={state.onChange}
+      />
+    </div>
+  );
 }
 
 function ariaSort(column: ColumnDef, sort: SortState | undefined) {
@@ -18,7 +45,7 @@ function ariaSort(column: ColumnDef, sort: SortState | undefined) {
   return sort.direction === "asc" ? "ascending" : "descending";
 }
 
-export function GridHeader({ columns, sort, onSort }: GridHeaderProps) {
+export function GridHeader({ columns, sort, onSort, selectAll }: GridHeaderProps) {
   return (
     <div role="rowgroup" className="grid-head">
       <div role="row" aria-rowindex={1} className="grid-row header">
@@ -32,6 +59,7 @@ export function GridHeader({ columns, sort, onSort }: GridHeaderProps) {
               key={column.key}
               className="grid-cell head"
             >
+              {index === 0 && selectAll ? <SelectAllBox state={selectAll} /> : null}
               {column.sortable && !column.virtual ? (
                 <button
                   type="button"

@@ -1,9 +1,11 @@
 /** biome-ignore-all lint/a11y/useSemanticElements: a virtualised grid positions its rows absolutely, which <table> layout can't do; ARIA grid roles carry the semantics */
 /** biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which points at the active cell with aria-activedescendant */
 import { memo } from "react";
+import { qualityOf, sourceOf } from "../entities/sources.ts";
 import type { ColumnDef, RecordRow } from "../entities/types.ts";
 import { fieldValue, formatValue } from "../entities/values.ts";
 import { CellEditor } from "./cell-editor.tsx";
+import { EnrichedText, QualityMeter } from "./grid-cells.tsx";
 
 interface GridRowProps {
   row: RecordRow;
@@ -13,7 +15,11 @@ interface GridRowProps {
   gridId: string;
   activeCol: number | null;
   editingCol: number | null;
+  /** Present when rows can be selected: whether this one is. */
+  selected: boolean | null;
   displayName: (row: RecordRow) => string;
+  providerName: (id: string) => string;
+  onToggleSelect: (row: RecordRow) => void;
   onCellClick: (index: number, col: number) => void;
   onCellDoubleClick: (index: number, col: number) => void;
   onCommit: (row: RecordRow, column: ColumnDef, text: string) => Promise<void>;
@@ -26,12 +32,13 @@ export function cellId(gridId: string, index: number, col: number) {
 
 /** One data row; memoised so scrolling re-renders only rows entering the viewport. */
 export const GridRow = memo(function GridRow(props: GridRowProps) {
-  const { row, index, columns, activeCol, editingCol } = props;
+  const { row, index, columns, activeCol, editingCol, selected } = props;
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
-      className={`grid-row${editingCol !== null ? " editing" : ""}`}
+      aria-selected={selected ?? undefined}
+      className={`grid-row${editingCol !== null ? " editing" : ""}${selected ? " selected" : ""}${activeCol !== null ? " has-active" : ""}`}
       style={{ transform: `translateY(${props.top}px)` }}
       data-row-id={row.id}
     >
@@ -39,27 +46,53 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         const value =
           column.key === "name" && column.virtual ? props.displayName(row) : fieldValue(row, column.key);
         const active = activeCol === col;
+        const id = cellId(props.gridId, index, col);
+        const source = column.virtual ? undefined : sourceOf(row, column.key);
+        const text = formatValue(value, column);
+        const enriched = source !== undefined && text !== "";
         return (
           // Keyboard interaction lives on the grid (aria-activedescendant); cells take pointer input.
           // biome-ignore lint/a11y/useKeyWithClickEvents: the grid container handles keys for the active cell
           <div
             role="gridcell"
-            id={cellId(props.gridId, index, col)}
+            id={id}
             aria-colindex={col + 1}
+            aria-describedby={enriched && editingCol !== col ? `${id}-tip` : undefined}
             key={column.key}
-            className={`grid-cell${active ? " active" : ""}${column.type === "number" ? " numeric" : ""}${column.key === "name" ? " primary" : ""}`}
+            className={`grid-cell${active ? " active" : ""}${column.type === "number" ? " numeric" : ""}${column.key === "name" ? " primary" : ""}${enriched ? " has-source" : ""}${enriched && source.sandbox ? " has-sandbox" : ""}`}
             onClick={() => props.onCellClick(index, col)}
             onDoubleClick={() => props.onCellDoubleClick(index, col)}
           >
+            {col === 0 && selected !== null ? (
+              <input
+                type="checkbox"
+                className="row-check"
+                tabIndex={-1}
+                checked={selected}
+                aria-label={`Select ${props.displayName(row)}`}
+                onClick={(event) => event.stopPropagation()}
+                onDoubleClick={(event) => event.stopPropagation()}
+                onChange={() => props.onToggleSelect(row)}
+              />
+            ) : null}
             {editingCol === col ? (
               <CellEditor
                 column={column}
                 value={value}
-                onCommit={(text) => props.onCommit(row, column, text)}
+                onCommit={(next) => props.onCommit(row, column, next)}
                 onCancel={props.onCancelEdit}
               />
+            ) : column.key === "quality" && column.virtual ? (
+              <QualityMeter score={qualityOf(row)} />
+            ) : enriched ? (
+              <EnrichedText
+                text={text}
+                source={source}
+                providerName={props.providerName(source.provider)}
+                tipId={`${id}-tip`}
+              />
             ) : (
-              <span className="cell-text">{formatValue(value, column)}</span>
+              <span className="cell-text">{text}</span>
             )}
           </div>
         );

@@ -11,7 +11,7 @@ import {
   useState,
 } from "react";
 import type { ColumnDef, RecordRow } from "../entities/types.ts";
-import { GridHeader, type SortState } from "./grid-header.tsx";
+import { GridHeader, type SelectAllState, type SortState } from "./grid-header.tsx";
 import { nextCell } from "./grid-keys.ts";
 import { cellId, GridRow, SkeletonRow } from "./grid-row.tsx";
 
@@ -34,6 +34,16 @@ export interface RecordGridProps {
   displayName: (row: RecordRow) => string;
   onOpen: (row: RecordRow) => void;
   onSave: (row: RecordRow, column: ColumnDef, text: string) => Promise<void>;
+  /** Provider id → name, for the provenance of enriched cells. */
+  providerName: (id: string) => string;
+  /** Row selection (checkboxes, Space on a row); null hides the checkboxes (they sit in the first column). */
+  selection: GridSelection | null;
+}
+
+export interface GridSelection {
+  isSelected: (id: string) => boolean;
+  toggle: (row: RecordRow) => void;
+  selectAll: SelectAllState;
 }
 
 /**
@@ -114,6 +124,12 @@ export function RecordGrid(props: RecordGridProps) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget || rows.length === 0) return;
+    if (event.key === " " && props.selection) {
+      event.preventDefault();
+      const row = rows[active.row];
+      if (row) props.selection.toggle(row);
+      return;
+    }
     if (event.key === "Enter" || event.key === "F2") {
       event.preventDefault();
       if (editable(active.col)) setEditing(active);
@@ -139,8 +155,8 @@ export function RecordGrid(props: RecordGridProps) {
   }, []);
 
   // Stable handlers keep memoised rows from re-rendering on every scroll frame.
-  const latest = useRef({ onCellClick, onCellDoubleClick, commit });
-  latest.current = { onCellClick, onCellDoubleClick, commit };
+  const latest = useRef({ onCellClick, onCellDoubleClick, commit, selection: props.selection });
+  latest.current = { onCellClick, onCellDoubleClick, commit, selection: props.selection };
   const stableClick = useCallback((r: number, c: number) => latest.current.onCellClick(r, c), []);
   const stableDoubleClick = useCallback((r: number, c: number) => latest.current.onCellDoubleClick(r, c), []);
   const stableCommit = useCallback(
@@ -148,8 +164,10 @@ export function RecordGrid(props: RecordGridProps) {
     [],
   );
 
+  const selection = props.selection;
   const template = columns.map((column) => `${column.width}px`).join(" ");
   const width = columns.reduce((sum, column) => sum + column.width, 0);
+  const toggleSelect = useCallback((row: RecordRow) => latest.current.selection?.toggle(row), []);
   const activeRendered = items.some((item) => item.index === active.row) && active.row < rows.length;
 
   return (
@@ -170,8 +188,14 @@ export function RecordGrid(props: RecordGridProps) {
       <p id={`${gridId}-help`} className="visually-hidden">
         Arrow keys move between cells. Enter on the name opens the record
         {props.canEdit ? "; Enter on another cell edits it, Escape cancels." : "."}
+        {selection ? " Space selects the row." : ""}
       </p>
-      <GridHeader columns={columns} sort={props.sort} onSort={props.onSort} />
+      <GridHeader
+        columns={columns}
+        sort={props.sort}
+        onSort={props.onSort}
+        selectAll={selection?.selectAll ?? null}
+      />
       <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const row = rows[item.index];
@@ -187,7 +211,10 @@ export function RecordGrid(props: RecordGridProps) {
               gridId={gridId}
               activeCol={active.row === item.index ? active.col : null}
               editingCol={editing?.row === item.index ? editing.col : null}
+              selected={selection ? selection.isSelected(row.id) : null}
               displayName={props.displayName}
+              providerName={props.providerName}
+              onToggleSelect={toggleSelect}
               onCellClick={stableClick}
               onCellDoubleClick={stableDoubleClick}
               onCommit={stableCommit}

@@ -7,7 +7,11 @@ import { FilterBuilder } from "../components/filter-builder.tsx";
 import { NewRecordDialog } from "../components/new-record-dialog.tsx";
 import { RecordPanel } from "../components/record-panel.tsx";
 import { RecordsToolbar } from "../components/records-toolbar.tsx";
+import { SelectionBar } from "../components/selection-bar.tsx";
 import "../records.css";
+import type { RecordSelection } from "@quarry/records/schemas/selection";
+import { EnrichDialog } from "../../enrichment/components/enrich-dialog.tsx";
+import { useProviders } from "../../enrichment/hooks/use-providers.ts";
 import { buildFilter, type DraftCondition } from "../entities/filter-draft.ts";
 import { formatTotal } from "../entities/format-total.ts";
 import type { ColumnDef, EntityConfig, ListParams, RecordRow } from "../entities/types.ts";
@@ -19,6 +23,7 @@ import { useEntityColumns } from "../hooks/use-entity-columns.ts";
 import { useRecordApi } from "../hooks/use-record-api.ts";
 import { useRecordCache } from "../hooks/use-record-cache.ts";
 import { useRecordList } from "../hooks/use-record-list.ts";
+import { type RowSelection, useRowSelection } from "../hooks/use-row-selection.ts";
 
 export function RecordsPage({ config }: { config: EntityConfig }) {
   const workspace = useWorkspace();
@@ -53,7 +58,7 @@ function RecordsView({ config }: { config: EntityConfig }) {
   const [filterOp, setFilterOp] = useState<"and" | "or">("and");
   const [drafts, setDrafts] = useState<DraftCondition[]>([]);
   const [showDeleted, setShowDeleted] = useState(false);
-  const [dialog, setDialog] = useState<"filter" | "columns" | "new" | null>(null);
+  const [dialog, setDialog] = useState<"filter" | "columns" | "new" | "enrich" | null>(null);
   const [openRow, setOpenRow] = useState<RecordRow | null>(null);
 
   const filter = useMemo(() => buildFilter(filterOp, drafts, allColumns), [filterOp, drafts, allColumns]);
@@ -68,6 +73,9 @@ function RecordsView({ config }: { config: EntityConfig }) {
   );
   const list = useRecordList(api, config.key, workspace.id, params);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const canEnrich = workspace.can("enrichment.run") && !showDeleted;
+  const providers = useProviders();
+  const picked = useRowSelection(list.rows, list.total?.value ?? null, JSON.stringify(params));
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
   const onSort = useCallback((column: ColumnDef) => {
@@ -110,6 +118,19 @@ function RecordsView({ config }: { config: EntityConfig }) {
         onNew={() => setDialog("new")}
         viewOnly={!canWrite}
       />
+      {canEnrich && !empty ? (
+        <SelectionBar
+          selection={picked.selection}
+          count={picked.count}
+          total={list.total?.value ?? null}
+          singular={config.singular}
+          plural={config.plural}
+          canSelectMatching={picked.canSelectMatching}
+          onSelectMatching={picked.selectMatching}
+          onClear={picked.clear}
+          onEnrich={() => setDialog("enrich")}
+        />
+      ) : null}
       {list.isError && list.rows.length === 0 ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : empty ? (
@@ -145,6 +166,8 @@ function RecordsView({ config }: { config: EntityConfig }) {
           displayName={config.displayName}
           onOpen={setOpenRow}
           onSave={onSave}
+          providerName={providers.nameOf}
+          selection={canEnrich ? picked.grid : null}
         />
       )}
       {list.isFetchNextPageError ? <ErrorState error={list.error} onRetry={loadMore} /> : null}
@@ -175,6 +198,19 @@ function RecordsView({ config }: { config: EntityConfig }) {
         api={api}
         onCreated={cache.prepend}
       />
+      {dialog === "enrich" ? (
+        <EnrichDialog
+          open
+          onClose={() => setDialog(null)}
+          entity={config.entity}
+          selection={toRecordSelection(picked.selection, params)}
+          selectionText={
+            picked.selection.kind === "matching"
+              ? `all ${picked.count.toLocaleString("en-US")} matching ${config.plural}`
+              : `${picked.count.toLocaleString("en-US")} selected ${picked.count === 1 ? config.singular : config.plural}`
+          }
+        />
+      ) : null}
       {openRow ? (
         <RecordPanel
           row={openRow}
@@ -184,9 +220,20 @@ function RecordsView({ config }: { config: EntityConfig }) {
           api={api}
           canWrite={canWrite}
           canDelete={canDelete}
+          canEnrich={canEnrich}
+          providerName={providers.nameOf}
           onClose={() => setOpenRow(null)}
         />
       ) : null}
     </main>
   );
+}
+
+/** The grid's selection as the enrichment API takes it: picked ids, or the current search and filter. */
+function toRecordSelection(selection: RowSelection, params: ListParams): RecordSelection {
+  if (selection.kind === "ids") return { ids: [...selection.ids] };
+  return {
+    ...(params.filter ? { filter: params.filter } : {}),
+    ...(params.search ? { search: params.search } : {}),
+  };
 }

@@ -1,0 +1,40 @@
+import type { RouterOutputs } from "../../../app/trpc.ts";
+
+export type Run = RouterOutputs["enrichment"]["runs"]["get"];
+export type RunStatus = Run["status"];
+
+const finished: ReadonlySet<RunStatus> = new Set(["cancelled", "completed", "failed", "stopped"]);
+
+export function isFinished(status: RunStatus): boolean {
+  return finished.has(status);
+}
+
+export const statusLabel: Record<RunStatus, string> = {
+  queued: "Queued",
+  running: "Running",
+  cancelling: "Stopping…",
+  cancelled: "Cancelled",
+  completed: "Completed",
+  failed: "Failed",
+  stopped: "Stopped",
+};
+
+export const statusTone: Record<RunStatus, "accent" | "danger" | "success" | "neutral"> = {
+  queued: "neutral",
+  running: "accent",
+  cancelling: "danger",
+  cancelled: "neutral",
+  completed: "success",
+  failed: "danger",
+  stopped: "danger",
+};
+
+/** Lookups that are finished one way or another (found, not found, failed, skipped, cancelled). */
+export function doneCount(counts: Run["counts"]): number {
+  return counts.total - counts.pending - counts.inProgress;
+}
+
+/** Credits charged so far: the sum over the run's providers. */
+export function creditsSpent(run: Run): number {
+  return run.byProvider.reduce((sum, p) => sum + p.credits, 0);
+}
