@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { enrichOne, valuesOf } from "../builtin/enrich-one.testing.ts";
 import { classifyTitle } from "../builtin/title-classifier.ts";
 import type { EnrichEntity, ProviderOutcome } from "../provider.ts";
-import { SANDBOX_LABEL, sandbox } from "./sandbox.ts";
+import { SANDBOX_CONFIDENCE, SANDBOX_LABEL, sandbox } from "./sandbox.ts";
 
 const people = Array.from({ length: 400 }, (_, i) => ({
   full_name: `Person ${i} Tester`,
@@ -62,10 +62,10 @@ describe("sandbox provider", () => {
 
   it("flags every value as sandbox data", async () => {
     const { outcome } = await firstFound("contact", (i) => ({ email: `someone${i}@acme.com` }));
-    expect(outcome.raw).toMatchObject({ sandbox: true, label: SANDBOX_LABEL });
+    expect(outcome.raw).toMatchObject({ sandbox: true, label: SANDBOX_CONFIDENCE, SANDBOX_LABEL });
     for (const value of outcome.status === "found" ? outcome.values : []) {
       expect(value.flags).toEqual(["sandbox"]);
-      expect(value.confidence).toBe(50);
+      expect(value.confidence).toBe(SANDBOX_CONFIDENCE);
     }
   });
 

@@ -7,6 +7,11 @@ import { sandboxRandom } from "./sandbox-random.ts";
 export const SANDBOX_LABEL = "Sandbox — test data";
 /** The flag on every sandbox value, so stored provenance can never pass it off as real. */
 export const SANDBOX_FLAG = "sandbox";
+/**
+ * Exactly the default confidence threshold (70): a workspace that adds the sandbox to a waterfall
+ * sees it fill fields out of the box, and one that raises its threshold keeps it out.
+ */
+export const SANDBOX_CONFIDENCE = 70;
 
 /** About one lookup in five finds nothing, so waterfalls can be tried with it. */
 const notFoundPercent = 20;
@@ -33,7 +38,7 @@ function makeUp(input: ProviderInput): ProviderOutcome {
     const current = input.values[field];
     // Only fills gaps: the sandbox never offers a made-up value for a field the record already has.
     if (current !== null && current !== undefined && current !== "") continue;
-    values.push({ field, value, confidence: 50, flags: [SANDBOX_FLAG] });
+    values.push({ field, value, confidence: SANDBOX_CONFIDENCE, flags: [SANDBOX_FLAG] });
   }
   if (values.length === 0) return { status: "not_found", raw: { sandbox: true, label: SANDBOX_LABEL } };
   return { status: "found", values, raw: { sandbox: true, label: SANDBOX_LABEL, seed } };
