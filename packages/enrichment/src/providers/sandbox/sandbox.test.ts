@@ -62,7 +62,7 @@ describe("sandbox provider", () => {
 
   it("flags every value as sandbox data", async () => {
     const { outcome } = await firstFound("contact", (i) => ({ email: `someone${i}@acme.com` }));
-    expect(outcome.raw).toMatchObject({ sandbox: true, label: SANDBOX_CONFIDENCE, SANDBOX_LABEL });
+    expect(outcome.raw).toMatchObject({ sandbox: true, label: SANDBOX_LABEL });
     for (const value of outcome.status === "found" ? outcome.values : []) {
       expect(value.flags).toEqual(["sandbox"]);
       expect(value.confidence).toBe(SANDBOX_CONFIDENCE);
