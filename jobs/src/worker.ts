@@ -1,5 +1,6 @@
 import type { Logger } from "@quarry/core/logger";
 import { createPool, type Database } from "@quarry/db/client";
+import { type AnyTask, toWorkerTaskList } from "@quarry/queue/define-task";
 import { parseCrontab, run } from "graphile-worker";
 import { workerTaskList } from "./task-list.ts";
 import { graphileLogger } from "./worker-logger.ts";
@@ -14,6 +15,8 @@ export interface WorkerOptions {
   crontab: string;
   /** How often to look for future-dated jobs, in ms; new jobs arrive through LISTEN/NOTIFY at once. */
   pollInterval?: number;
+  /** The tasks to run; every domain's (task-list.ts) unless given (benchmarks swap in their providers). */
+  tasks?: readonly AnyTask[];
 }
 
 export interface WorkerHandle {
@@ -36,7 +39,7 @@ export async function startWorker(opts: WorkerOptions): Promise<WorkerHandle> {
     concurrency: opts.concurrency,
     noHandleSignals: true,
     pollInterval: opts.pollInterval ?? 2000,
-    taskList: workerTaskList(opts.db),
+    taskList: opts.tasks ? toWorkerTaskList([...opts.tasks], opts.db) : workerTaskList(opts.db),
     parsedCronItems: parseCrontab(opts.crontab),
     logger: graphileLogger(opts.log),
     // Batched completion (delay 0 = next tick) is what makes stop() wait until a finished job is

@@ -32,9 +32,9 @@ export class HoldExhausted extends Error {}
 /**
  * Uses a provider's confident values for one record, in one transaction: checks the claim still
  * holds the items (a reaped claim writes nothing), writes values, provenance and the activity row
- * (records service), captures one charge per value used, keyed `capture:<run>:<record>:<field>`,
- * marks the items found (or skipped with the reason the value was not used) and logs the lookup
- * with what it cost.
+ * (records service), marks the items found (or skipped with the reason the value was not used),
+ * logs the lookup with what it cost, and — last, so the ledger lock is held only to the commit —
+ * captures one charge per value used, keyed `capture:<run>:<record>:<field>`.
  */
 export async function applyFound(
   scope: CallScope,
@@ -74,22 +74,8 @@ export async function applyFound(
       overwrite: run.overwrite,
       runId,
     });
-    let cost = 0;
-    for (const field of result.applied) {
-      if (provider.costCredits === 0 || !hold) continue;
-      const charged = await captureHold(db, {
-        workspaceId,
-        holdId: hold.holdId,
-        amount: provider.costCredits,
-        idempotencyKey: `capture:${runId}:${recordId}:${field}`,
-        runId,
-        recordId,
-        field,
-        provider: provider.id,
-      });
-      if (!charged.captured) throw new HoldExhausted(`hold ${hold.holdId} has nothing left for ${field}`);
-      cost += provider.costCredits;
-    }
+    const payer = provider.costCredits > 0 ? hold : null;
+    const charged = payer ? result.applied : [];
     const skipped = new Map(result.skipped.map((s) => [s.field, s.reason]));
     const outcomes: ItemOutcome[] = found.map(({ work }) => ({
       recordId,
@@ -101,6 +87,22 @@ export async function applyFound(
       error: skipped.get(work.field) ?? null,
     }));
     await settleItems(db, workspaceId, runId, claimId, outcomes);
-    if (lookup) await insertLookups(db, [{ ...lookup, cost }]);
+    if (lookup) await insertLookups(db, [{ ...lookup, cost: charged.length * provider.costCredits }]);
+    // Captures last: each takes the workspace's ledger lock until this transaction commits, so
+    // every other write of the record is done before it. A refused capture rolls all of it back.
+    if (!payer) return;
+    for (const field of charged) {
+      const capture = await captureHold(db, {
+        workspaceId,
+        holdId: payer.holdId,
+        amount: provider.costCredits,
+        idempotencyKey: `capture:${runId}:${recordId}:${field}`,
+        runId,
+        recordId,
+        field,
+        provider: provider.id,
+      });
+      if (!capture.captured) throw new HoldExhausted(`hold ${payer.holdId} has nothing left for ${field}`);
+    }
   });
 }
