@@ -13,6 +13,7 @@ import { registerDevMailbox } from "./dev-mailbox/dev-mailbox-route.ts";
 import { registerHealthRoutes } from "./health-routes.ts";
 import { createLogger } from "./logger.ts";
 import { registerRestApi } from "./rest/register-rest-api.ts";
+import { sendTrpcBodyWhole } from "./trpc-response.ts";
 import { registerWebApp } from "./web-app.ts";
 
 export interface AppDeps {
@@ -81,6 +82,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
   registerHealthRoutes(app, deps.db);
   app.register(async (scope) => {
     scope.addHook("onRequest", csrfGuard(deps.env));
+    scope.addHook("onSend", sendTrpcBodyWhole);
     await scope.register(fastifyTRPCPlugin, trpcPluginOptions(deps));
   });
   registerRestApi(app, { db: deps.db, clock: deps.clock, env: deps.env, rateLimit: deps.apiRateLimit });

@@ -5,6 +5,7 @@ import type { Env } from "@quarry/core/env";
 import type { Database } from "@quarry/db/client";
 import type { Context } from "@quarry/trpc/context";
 import { workspaceAccess } from "@quarry/workspaces/services/access";
+import { requestAccess, sessionRoles } from "@quarry/workspaces/services/session-access";
 import type { CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import { readCookie, replyCookieJar } from "./cookies.ts";
 import { appOrigin, isSecureRequest } from "./request-origin.ts";
@@ -25,7 +26,9 @@ export function contextFactory(deps: ContextDeps) {
     const secure = isSecureRequest(req);
     const cookies = replyCookieJar(res, secure);
     const token = readCookie(req.headers.cookie, SESSION_COOKIE);
-    const auth = token ? await validateSessionToken(deps.db, deps.clock, token) : null;
+    // One statement: the session, its user and the user's workspace roles (checked per request by
+    // workspaceProcedure through `access`, as if it had looked each one up).
+    const auth = token ? await validateSessionToken(deps.db, deps.clock, token, sessionRoles) : null;
     if (token && !auth) cookies.clear(SESSION_COOKIE);
     if (token && auth?.renewed) {
       res.header("set-cookie", serializeSessionCookie(token, { expires: auth.session.expiresAt, secure }));
@@ -46,7 +49,7 @@ export function contextFactory(deps: ContextDeps) {
         appOrigin: appOrigin(req, deps.env),
       },
       cookies,
-      access: workspaceAccess,
+      access: auth ? requestAccess(deps.db, auth.user.id, auth.also) : workspaceAccess,
       user: auth?.user ?? null,
       session: auth?.session ?? null,
     };

@@ -147,3 +147,76 @@ describe("session cookie", () => {
     expect(setCookie.find((c) => c.startsWith("quarry_session="))).toContain("; Secure");
   });
 });
+
+describe("workspace access over HTTP", () => {
+  // The session lookup brings the user's roles along; each request must still see the current ones.
+  it("checks the membership and role on every request: changes and revocations apply to the next one", async () => {
+    const owner = sessionCookie(await signUp("owner@example.com"))?.pair ?? "";
+    const guest = sessionCookie(await signUp("guest@example.com"));
+    const guestCookie = guest?.pair ?? "";
+    const created = await mutate(server.url, "workspaces.create", { name: "Acme" }, { cookie: owner });
+    const workspaceId: string = (await created.json()).result.data.id;
+    const guestUser = await t.db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "guest@example.com")
+      .executeTakeFirstOrThrow();
+
+    const list = (cookie: string) =>
+      query(server.url, "records.contacts.list", { workspaceId }, { cookie }).then((r) => r.status);
+    const create = (cookie: string, email: string) =>
+      mutate(server.url, "records.contacts.create", { workspaceId, data: { email } }, { cookie }).then(
+        (r) => r.status,
+      );
+
+    expect(await list(owner)).toBe(200);
+    expect(await list(guestCookie)).toBe(404);
+    await t.db
+      .insertInto("memberships")
+      .values({ workspace_id: workspaceId, user_id: guestUser.id, role: "viewer" })
+      .execute();
+    expect(await list(guestCookie)).toBe(200);
+    expect(await create(guestCookie, "a@example.com")).toBe(403);
+    await t.db
+      .updateTable("memberships")
+      .set({ role: "member" })
+      .where("workspace_id", "=", workspaceId)
+      .where("user_id", "=", guestUser.id)
+      .execute();
+    expect(await create(guestCookie, "b@example.com")).toBe(200);
+    await t.db
+      .deleteFrom("memberships")
+      .where("workspace_id", "=", workspaceId)
+      .where("user_id", "=", guestUser.id)
+      .execute();
+    expect(await list(guestCookie)).toBe(404);
+    await t.db.deleteFrom("sessions").where("user_id", "=", guestUser.id).execute();
+    expect(await list(guestCookie)).toBe(401);
+    expect(await list(owner)).toBe(200);
+  });
+});
+
+describe("response bodies", () => {
+  it("sends a query's JSON whole, with its length", async () => {
+    const res = await query(server.url, "auth.me");
+    const body = await res.text();
+    expect(res.headers.get("content-type")).toBe("application/json");
+    expect(res.headers.get("transfer-encoding")).toBeNull();
+    expect(res.headers.get("content-length")).toBe(String(Buffer.byteLength(body)));
+    expect(JSON.parse(body)).toEqual({ result: { data: null } });
+  });
+
+  it("still streams a subscription (SSE)", async () => {
+    const input = {
+      workspaceId: "00000000-0000-4000-8000-000000000000",
+      id: "00000000-0000-4000-8000-000000000001",
+    };
+    const res = await query(server.url, "enrichment.runs.watch", input);
+    expect(res.headers.get("content-type")).toBe("text/event-stream");
+    expect(res.headers.get("content-length")).toBeNull();
+    const reader = res.body?.getReader();
+    const first = await reader?.read();
+    expect(new TextDecoder().decode(first?.value)).toContain("UNAUTHORIZED");
+    await reader?.cancel();
+  });
+});

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import pg from "pg";
 import type { Benchmark, BenchResult } from "../lib/bench-result.ts";
 import { describeMachine } from "../lib/machine.ts";
@@ -12,7 +13,7 @@ import { scenarios } from "./scenarios.ts";
 import { type SeedWorkspace, seedContacts } from "./seed.ts";
 import { startServer } from "./server-process.ts";
 import { signUpMember } from "./sign-in-member.ts";
-import { type CapturedQuery, captureListQueries } from "./sql-capture.ts";
+import { type CapturedQuery, captureListQueries, isExplainable } from "./sql-capture.ts";
 import { explainAnalyze, type SqlSamples, timeSql } from "./sql-latency.ts";
 
 /** Knobs for shorter runs while working on the bench; the defaults are what results are recorded with. */
@@ -22,6 +23,7 @@ const opts = {
   warmup: Number(process.env.BENCH_WARMUP ?? 100),
   loadSeconds: Number(process.env.BENCH_LOAD_SECONDS ?? 10),
   loadConnections: (process.env.BENCH_LOAD_CONNECTIONS ?? "16,32,64").split(",").map(Number),
+  httpProcesses: Number(process.env.BENCH_HTTP_PROCESSES ?? availableParallelism()),
 };
 
 const workspaceA: SeedWorkspace = {
@@ -89,8 +91,14 @@ async function explainSlowest(url: string, measured: Measured[]): Promise<string
     for (const m of chosen) {
       const why = m === slowest ? "slowest headline scenario by HTTP p99" : "diagnostic scenario";
       parts.push(`\n-- ==== ${m.scenario.name} (${why}): ${m.scenario.what}`);
-      for (const q of m.queries) {
-        parts.push(`\n-- ${q.kind} query\n${q.sql.trim()}\n-- parameters: ${JSON.stringify(q.parameters)}`);
+      for (const q of m.queries.filter(isExplainable)) {
+        const kind = q.kind === "total" ? "count" : q.kind;
+        parts.push(`\n-- ${kind} query\n${q.sql.trim()}\n-- parameters: ${JSON.stringify(q.parameters)}`);
+        if (q.kind === "total") {
+          parts.push(
+            "-- (the service runs it under a statement_timeout and shows the estimate when it is cancelled; this runs to the end)",
+          );
+        }
         parts.push(
           q.kind === "estimate"
             ? "-- (a plain EXPLAIN: planned, no rows read)"
@@ -149,8 +157,8 @@ async function run(): Promise<BenchResult> {
       `seeded in ${seedS.toFixed(1)} s (copy ${seed.copy_s.toFixed(1)}, indexes ${seed.index_s.toFixed(1)}, vacuum ${seed.vacuum_s.toFixed(1)})`,
     );
 
-    server = await startServer(database.url);
-    log(`server pid ${server.pid} at ${server.origin}`);
+    server = await startServer(database.url, opts.httpProcesses);
+    log(`server pid ${server.pid} at ${server.origin}, ${opts.httpProcesses} HTTP process(es)`);
     const member = await signUpMember(server.origin, database.url, workspaceA.id);
     const measured = await measureScenarios(server.origin, member.cookie, database.url);
     const best = await saturate(server.origin, member.cookie, server.pid, measured);
@@ -175,6 +183,7 @@ async function run(): Promise<BenchResult> {
         max_rps_server_cores: round(best?.cores.server ?? 0),
         max_rps_postgres_cores: round(best?.cores.postgres ?? 0),
         max_rps_loadgen_cores: round(best?.cores.bench ?? 0),
+        http_processes: opts.httpProcesses,
         requests_per_scenario: opts.requests,
         contacts_workspace_a: workspaceA.contacts,
         contacts_workspace_b: workspaceB.contacts,

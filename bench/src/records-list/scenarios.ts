@@ -55,7 +55,7 @@ export const scenarios: Scenario[] = [
   },
   {
     name: "filtered_narrow",
-    what: "country = Germany and seniority = C-Level: ~0.4% of rows, under 10,000, so the total is counted",
+    what: "country = Germany and seniority = C-Level: ~0.4% of rows; the estimate is under 10,000, so the total is counted (within its time budget, else the estimate is shown)",
     input: { filter: germanExecs, limit: PAGE },
     skipPages: 0,
     diagnostic: { maxSeconds: 30 },

@@ -39,9 +39,10 @@ async function waitReady(origin: string, child: ChildProcess): Promise<void> {
 
 /**
  * The real server (`node apps/server/src/main.ts`) in its own process, so the load generator does
- * not share its event loop: production mode, no job worker, warnings and errors only.
+ * not share its event loop: production mode, no job worker, warnings and errors only, and
+ * `httpProcesses` HTTP processes (HTTP_PROCESSES: one per core is how it is deployed).
  */
-export async function startServer(databaseUrl: string): Promise<ServerProcess> {
+export async function startServer(databaseUrl: string, httpProcesses: number): Promise<ServerProcess> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["apps/server/src/main.ts"], {
@@ -54,6 +55,7 @@ export async function startServer(databaseUrl: string): Promise<ServerProcess> {
       RUN_WORKER: "0",
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
+      HTTP_PROCESSES: String(httpProcesses),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

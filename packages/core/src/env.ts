@@ -16,6 +16,11 @@ const envSchema = z.object({
   /** Months of record activity to keep; older monthly partitions are dropped. */
   ACTIVITY_RETENTION_MONTHS: z.coerce.number().int().min(1).max(600).default(24),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  /**
+   * HTTP server processes (node:cluster, one port). Above 1, the first process keeps the database,
+   * migrations and the job worker and forks this many HTTP processes: about one per core.
+   */
+  HTTP_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** Set to "0" to run the HTTP server without the in-process job worker. */
   RUN_WORKER: z.enum(["0", "1"]).default("1"),
   /** Secrets at rest (secret-box.ts): base64 32-byte key, its id, and retired keys as "id:base64,…". */

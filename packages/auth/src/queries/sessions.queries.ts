@@ -1,4 +1,5 @@
 import type { Database } from "@quarry/db/client";
+import { type Expression, type RawBuilder, sql } from "kysely";
 
 export interface NewSession {
   id: string;
@@ -26,8 +27,15 @@ export async function insertSession(db: Database, s: NewSession): Promise<void> 
     .execute();
 }
 
-/** The session with its user, for validating a token. */
-export async function findSessionWithUser(db: Database, id: string) {
+/**
+ * The session with its user, for validating a token. `also` adds one column computed from the
+ * user's id (the server adds the user's workspace roles), so a request needs one statement.
+ */
+export async function findSessionWithUser<X = null>(
+  db: Database,
+  id: string,
+  also?: (userId: Expression<string>) => RawBuilder<X>,
+) {
   return db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
@@ -39,6 +47,7 @@ export async function findSessionWithUser(db: Database, id: string) {
       "users.id as user_id",
       "users.email",
       "users.name",
+      (also ? also(sql.ref("users.id")) : sql<X>`null`).as("also"),
     ])
     .where("sessions.id", "=", id)
     .executeTakeFirst();

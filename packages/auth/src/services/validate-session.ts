@@ -2,6 +2,7 @@ import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { type Clock, DAY, MINUTE } from "@quarry/core/clock";
 import type { Database } from "@quarry/db/client";
 import type { ContextSession, ContextUser } from "@quarry/trpc/context";
+import type { Expression, RawBuilder } from "kysely";
 import { deleteSession, findSessionWithUser, touchSession } from "../queries/sessions.queries.ts";
 import { hashSessionSecret, parseSessionToken } from "./session-token.ts";
 
@@ -12,18 +13,29 @@ export const SESSION_RENEW_BEFORE_MS = 15 * DAY;
 /** last_seen_at is written at most this often, so not every request writes. */
 const LAST_SEEN_RESOLUTION_MS = 5 * MINUTE;
 
+export interface ValidSession<X = null> {
+  user: ContextUser;
+  session: ContextSession;
+  /** The expiry moved forward: the cookie must be set again with the new expiry. */
+  renewed: boolean;
+  /** The column `also` computed from the user, read in the same statement as the session. */
+  also: X;
+}
+
 /**
- * The user and session a token belongs to, or null. Expired sessions are deleted. `renewed`
- * means the expiry moved forward and the cookie must be set again with the new expiry.
+ * The user and session a token belongs to, or null. Expired sessions are deleted. `also` adds a
+ * column computed from the user's id to the session lookup (see findSessionWithUser); it is
+ * returned only when the session is valid.
  */
-export async function validateSessionToken(
+export async function validateSessionToken<X = null>(
   db: Database,
   clock: Clock,
   token: string,
-): Promise<{ user: ContextUser; session: ContextSession; renewed: boolean } | null> {
+  also?: (userId: Expression<string>) => RawBuilder<X>,
+): Promise<ValidSession<X> | null> {
   const parsed = parseSessionToken(token);
   if (!parsed) return null;
-  const row = await findSessionWithUser(db, parsed.id);
+  const row = await findSessionWithUser(db, parsed.id, also);
   if (!row) return null;
   if (!constantTimeEqual(hashSessionSecret(parsed.secret), row.secret_hash)) return null;
 
@@ -41,5 +53,6 @@ export async function validateSessionToken(
     user: { id: row.user_id, email: row.email, name: row.name },
     session: { id: row.id, userId: row.user_id, expiresAt },
     renewed,
+    also: row.also as X,
   };
 }

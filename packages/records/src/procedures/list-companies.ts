@@ -3,9 +3,10 @@ import { listCompaniesInput, listCompaniesOutput } from "../schemas/companies.ts
 import { companyEntity } from "../schemas/entities.ts";
 import { userContext } from "../services/context.ts";
 import { listRecords } from "../services/list-records.ts";
+import { syncParser } from "./sync-parser.ts";
 
 export const listCompanies = workspaceProcedure
   .meta({ action: "records.read" })
-  .input(listCompaniesInput)
-  .output(listCompaniesOutput)
+  .input(syncParser(listCompaniesInput))
+  .output(syncParser(listCompaniesOutput))
   .query(({ ctx, input }) => listRecords(userContext(ctx), companyEntity, input));

@@ -3,9 +3,10 @@ import { listContactsInput, listContactsOutput } from "../schemas/contacts.ts";
 import { contactEntity } from "../schemas/entities.ts";
 import { userContext } from "../services/context.ts";
 import { listRecords } from "../services/list-records.ts";
+import { syncParser } from "./sync-parser.ts";
 
 export const listContacts = workspaceProcedure
   .meta({ action: "records.read" })
-  .input(listContactsInput)
-  .output(listContactsOutput)
+  .input(syncParser(listContactsInput))
+  .output(syncParser(listContactsOutput))
   .query(({ ctx, input }) => listRecords(userContext(ctx), contactEntity, input));

@@ -20,7 +20,10 @@ export interface PageQuery extends ListScope {
   limit: number;
 }
 
-export type PageRow = RecordRow & { sort_key: string | null };
+/** A provenance row of a listed record: field, provider, confidence, verification, fetched_at (epoch ms), sandbox. */
+export type PageSourceRow = [string, string, number, string, number, boolean];
+
+export type PageRow = RecordRow & { sort_key: string | null; field_sources: PageSourceRow[] | null };
 
 function scopeWhere(q: ListScope): RawBuilder<boolean> {
   const parts: RawBuilder<boolean>[] = [
@@ -44,14 +47,14 @@ export async function listRecordsPage(db: Database, q: PageQuery): Promise<PageR
   const where = scopeWhere(q);
   const cast = sql.raw(castName(q.sort.ref.kind));
   const valued = sql`
-    select ${recordColumns(q.entity)}, ${e} as sort_value, (${e})::text as sort_key
+    select ${recordColumns(q.entity)}, (${e})::text as sort_key
     from ${sql.table(q.entity.table)} as t
     where ${where} and ${e} is not null
     ${q.after?.value != null ? sql`and (${e}, t.id) ${cmp} (cast(${q.after.value} as ${cast}), ${q.after.id}::uuid)` : sql``}
     order by ${e} ${dir}, t.id ${dir}
     limit ${q.limit}`;
   const empty = sql`
-    select ${recordColumns(q.entity)}, null::${cast} as sort_value, null::text as sort_key
+    select ${recordColumns(q.entity)}, null::text as sort_key
     from ${sql.table(q.entity.table)} as t
     where ${where} and ${e} is null
     ${q.after?.value === null ? sql`and t.id ${cmp} ${q.after.id}::uuid` : sql``}
@@ -65,20 +68,51 @@ export async function listRecordsPage(db: Database, q: PageQuery): Promise<PageR
         : sql`(${valued})`;
   // No outer ORDER BY: Append returns the valued branch, then the empty one, and the LIMIT stops
   // it as soon as the page is full, so the second branch only runs on the last pages. (An outer
-  // sort would make PostgreSQL evaluate both branches on every page.)
-  const { rows } = await sql<PageRow & { sort_value: unknown }>`
-    select * from (${branches}) as page limit ${q.limit}`.execute(db);
+  // sort would make PostgreSQL evaluate both branches on every page.) The provenance of each
+  // row's enriched fields comes along (record_field_sources by (workspace_id, record_id)), so a
+  // page is one statement and one round trip.
+  const { rows } = await sql<PageRow>`
+    select page.*, (
+      select json_agg(json_build_array(s.field, s.provider, s.confidence, s.verification,
+        floor(extract(epoch from s.fetched_at) * 1000), s.sandbox))
+      from record_field_sources as s
+      where s.workspace_id = ${q.workspaceId} and s.record_id = page.id
+    ) as field_sources
+    from (${branches}) as page limit ${q.limit}`.execute(db);
   return rows;
 }
 
-/** Counts matching rows, stopping at `cap`. */
-export async function countRecordsUpTo(db: Database, q: ListScope, cap: number): Promise<number> {
-  const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from (
-      select 1 from ${sql.table(q.entity.table)} as t where ${scopeWhere(q)} limit ${cap}
-    ) as capped`.execute(db);
-  return rows[0]?.n ?? 0;
+/**
+ * Counts matching rows, stopping at `cap`. With `budgetMs`, the count runs in its own transaction
+ * under that statement_timeout and null means it would have taken longer (inside a caller's
+ * transaction it runs without one, so the caller's settings stay as they are).
+ */
+export async function countRecordsUpTo(
+  db: Database,
+  q: ListScope,
+  cap: number,
+  budgetMs?: number,
+): Promise<number | null> {
+  const count = async (on: Database) => {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from (
+        select 1 from ${sql.table(q.entity.table)} as t where ${scopeWhere(q)} limit ${cap}
+      ) as capped`.execute(on);
+    return rows[0]?.n ?? 0;
+  };
+  if (budgetMs === undefined || db.isTransaction) return count(db);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      await sql`select set_config('statement_timeout', ${String(budgetMs)}, true)`.execute(trx);
+      return count(trx);
+    });
+  } catch (error) {
+    if ((error as { code?: string } | null)?.code === QUERY_CANCELED) return null;
+    throw error;
+  }
 }
+
+const QUERY_CANCELED = "57014";
 
 /** The planner's estimate of matching rows (no rows are read). */
 export async function estimateRecords(db: Database, q: ListScope): Promise<number> {

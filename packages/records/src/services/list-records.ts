@@ -13,12 +13,15 @@ import { checkFilter, mentionsCustom, resolveField } from "./check-filter.ts";
 import type { RecordsContext } from "./context.ts";
 import { decodeRecordCursor, encodeCursor } from "./cursor.ts";
 import { loadCustomFields } from "./custom-field-defs.ts";
-import { loadFieldSources } from "./record-sources.ts";
+import { cachedEstimate } from "./estimate-cache.ts";
+import { pageFieldSources } from "./record-sources.ts";
 import { toRecord } from "./record-values.ts";
 import { toPrefixQuery } from "./search-query.ts";
 
 /** Counted exactly up to this many rows; above it the planner's estimate is shown. */
 export const EXACT_TOTAL_LIMIT = 10_000;
+/** How long the exact count may take; a count that would take longer shows the estimate instead. */
+export const COUNT_BUDGET_MS = 25;
 
 export interface Total {
   value: number;
@@ -26,14 +29,17 @@ export interface Total {
 }
 
 /**
- * Exact up to 10,000, the planner's estimate above. The estimate comes first (no rows read): when
- * it is above the limit the count is skipped, so a large list never reads 10,001 rows just to
- * say "about N". Below it, a count capped at 10,001 rows settles it.
+ * Exact up to 10,000, the planner's estimate above. The estimate comes first (no rows read; reused
+ * for a minute, see cachedEstimate): when it is above the limit the count is skipped, so a large
+ * list never reads 10,001 rows just to say "about N". Below it, a count capped at 10,001 rows
+ * settles it — unless that count takes more than COUNT_BUDGET_MS (a narrow filter over a large
+ * workspace, where no index covers the whole filter), and then the estimate is shown.
  */
 export async function countTotal(db: Database, scope: ListScope): Promise<Total> {
-  const estimate = await estimateRecords(db, scope);
+  const estimate = await cachedEstimate(scope, () => estimateRecords(db, scope));
   if (estimate > EXACT_TOTAL_LIMIT) return { value: estimate, exact: false };
-  const counted = await countRecordsUpTo(db, scope, EXACT_TOTAL_LIMIT + 1);
+  const counted = await countRecordsUpTo(db, scope, EXACT_TOTAL_LIMIT + 1, COUNT_BUDGET_MS);
+  if (counted === null) return { value: estimate, exact: false };
   if (counted <= EXACT_TOTAL_LIMIT) return { value: counted, exact: true };
   return { value: Math.max(counted, estimate), exact: false };
 }
@@ -84,10 +90,9 @@ export async function listRecords<F extends FieldMap>(
           x: total.exact,
         })
       : null;
-  const sources = await loadFieldSources(
-    ctx.db,
-    ctx.workspaceId,
-    page.map((row) => row.id),
-  );
-  return { items: page.map((row) => toRecord(entity, row, sources.get(row.id))), nextCursor, total };
+  return {
+    items: page.map((row) => toRecord(entity, row, pageFieldSources(row.field_sources))),
+    nextCursor,
+    total,
+  };
 }

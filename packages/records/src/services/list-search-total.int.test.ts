@@ -1,6 +1,8 @@
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countRecordsUpTo } from "../queries/list-records.queries.ts";
+import { contactEntity } from "../schemas/entities.ts";
 import { dropTestDatabase, type Member, newWorkspace } from "../testing/fixtures.ts";
 
 let t: TestDatabase;
@@ -50,5 +52,52 @@ describe("total", () => {
       limit: 5,
     });
     expect(oslo.total).toEqual({ value: 20, exact: true });
+  });
+});
+
+describe("total under a time budget", () => {
+  it("shows the estimate when counting would take longer than the budget, and leaves the connection as it was", async () => {
+    const member = await newWorkspace(t.db);
+    const inWs = { workspaceId: member.workspaceId };
+    await member.caller.records.contacts.create({
+      ...inWs,
+      data: { email: "one@example.com", city: "Oslo" },
+    });
+    const oslo = {
+      ...inWs,
+      filter: {
+        op: "and" as const,
+        conditions: [{ field: "city", operator: "equals" as const, value: "Oslo" }],
+      },
+    };
+    expect((await member.caller.records.contacts.list(oslo)).total).toEqual({ value: 1, exact: true });
+
+    // Another transaction holding the table makes the count wait past its budget.
+    const scope = {
+      entity: contactEntity,
+      workspaceId: member.workspaceId,
+      deleted: false,
+      filter: null,
+      tsquery: null,
+    };
+    const blocker = await t.db.connection().execute(async (conn) => {
+      await sql`begin`.execute(conn);
+      await sql`lock table contacts in access exclusive mode`.execute(conn);
+      const started = performance.now();
+      const counted = await countRecordsUpTo(t.db, scope, 10_001, 50);
+      const waited = performance.now() - started;
+      await sql`rollback`.execute(conn);
+      return { counted, waited };
+    });
+    expect(blocker.counted).toBeNull();
+    expect(blocker.waited).toBeLessThan(2_000);
+    // The timeout was local to the count's transaction: pooled connections have none.
+    const settings = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        sql<{ v: string }>`select current_setting('statement_timeout') as v`.execute(t.db),
+      ),
+    );
+    expect(settings.map((s) => s.rows[0]?.v)).toEqual(["0", "0", "0", "0"]);
+    expect(await countRecordsUpTo(t.db, scope, 10_001, 50)).toBe(1);
   });
 });

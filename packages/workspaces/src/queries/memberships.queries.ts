@@ -1,4 +1,8 @@
 import type { Database } from "@quarry/db/client";
+import { type Expression, type RawBuilder, sql } from "kysely";
+
+/** How many of a user's memberships travel with the session lookup (see rolesOfUser). */
+export const ROLES_WITH_SESSION = 200;
 
 export async function findRole(db: Database, workspaceId: string, userId: string): Promise<string | null> {
   const row = await db
@@ -8,6 +12,18 @@ export async function findRole(db: Database, workspaceId: string, userId: string
     .where("user_id", "=", userId)
     .executeTakeFirst();
   return row?.role ?? null;
+}
+
+/**
+ * The user's roles as { workspace id: role }, at most ROLES_WITH_SESSION of them (null: none): a
+ * column for the session lookup, so a request reads its session and its memberships in one
+ * statement. `userId` is the outer query's user id column.
+ */
+export function rolesOfUser(userId: Expression<string>): RawBuilder<Record<string, string> | null> {
+  return sql<Record<string, string> | null>`(
+    select json_object_agg(m.workspace_id, m.role)
+    from (select workspace_id, role from memberships where user_id = ${userId} limit ${ROLES_WITH_SESSION}) as m
+  )`;
 }
 
 /** Adds a member; returns undefined when the user already belongs to the workspace. */

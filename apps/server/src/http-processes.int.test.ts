@@ -1,0 +1,99 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { request } from "node:http";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
+import { afterAll, beforeAll, expect, it } from "vitest";
+
+const main = fileURLToPath(new URL("./main.ts", import.meta.url));
+let t: TestDatabase;
+let child: ChildProcess;
+let url = "";
+
+/** Pids of the processes `parent` forked (Linux /proc). */
+function childrenOf(parent: number): number[] {
+  return readdirSync("/proc")
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === parent;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  child = spawn(process.execPath, [main], {
+    env: {
+      ...process.env,
+      DATABASE_URL: t.url,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "info",
+      RUN_WORKER: "0",
+      HTTP_PROCESSES: "2",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const out = createInterface({ input: child.stdout ?? process.stdin });
+  url = await new Promise<string>((resolve, reject) => {
+    out.on("line", (line) => {
+      const entry = JSON.parse(line) as { msg?: string; url?: string };
+      if (entry.url && entry.msg?.startsWith("Quarry is running")) resolve(entry.url);
+    });
+    child.once("exit", (code) => reject(new Error(`server exited early (${code})`)));
+  });
+});
+afterAll(async () => {
+  if (child.exitCode === null) child.kill("SIGKILL");
+  await t.drop();
+});
+
+it("serves from HTTP_PROCESSES forked processes; on SIGTERM each finishes its requests and all exit", async () => {
+  expect((await fetch(`${url}/healthz`)).status).toBe(200);
+  const forked = childrenOf(child.pid ?? 0);
+  expect(forked).toHaveLength(2);
+
+  const body = JSON.stringify({ email: "late@example.com", password: "correct horse battery", name: "Late" });
+  const req = request(`${url}/trpc/auth.signUp`, {
+    method: "POST",
+    headers: { origin: url, "content-type": "application/json" },
+  });
+  const response = new Promise<number>((resolve, reject) => {
+    req.on("response", (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", reject);
+  });
+  req.write(body.slice(0, 10));
+  await new Promise((r) => setTimeout(r, 200));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  child.kill("SIGTERM");
+  await new Promise((r) => setTimeout(r, 300));
+  req.end(body.slice(10));
+
+  expect(await response).toBe(200);
+  expect(await exited).toBe(0);
+  expect(forked.filter(alive)).toEqual([]);
+  const user = await t.db
+    .selectFrom("users")
+    .select("email")
+    .where("email", "=", "late@example.com")
+    .execute();
+  expect(user).toHaveLength(1);
+});
