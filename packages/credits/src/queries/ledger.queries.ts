@@ -4,6 +4,8 @@ import type { Account, EntryKind } from "../schemas/ledger.ts";
 
 /** Advisory-lock namespace of the credits ledger (two-key form: namespace, hash of the workspace id). */
 const LEDGER_LOCK = 7312;
+/** Advisory-lock namespace of single holds (namespace, hash of the hold id). */
+const HOLD_LOCK = 7313;
 
 /**
  * Serialises balance changes of one workspace until the surrounding transaction ends, so two
@@ -11,6 +13,15 @@ const LEDGER_LOCK = 7312;
  */
 export async function lockLedger(db: Database, workspaceId: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(${LEDGER_LOCK}, hashtext(${workspaceId}))`.execute(db);
+}
+
+/**
+ * Serialises the writes to one hold (captures and its release), so its remainder is read and spent
+ * consistently. Captures take only this lock, not the workspace's: they move held → spent and never
+ * change what is available, so they need not wait for other runs' holds and grants.
+ */
+export async function lockHold(db: Database, holdId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${HOLD_LOCK}, hashtext(${holdId}))`.execute(db);
 }
 
 /** Sum of postings per account: the workspace's balances. Index-only over (workspace_id, account). */

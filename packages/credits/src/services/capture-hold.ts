@@ -1,7 +1,7 @@
 import { badInput } from "@quarry/core/app-error";
 import type { Database } from "@quarry/db/client";
 import { withTx } from "@quarry/db/with-tx";
-import { findCharge, holdRemainder, lockLedger } from "../queries/ledger.queries.ts";
+import { findCharge, holdRemainder, lockHold } from "../queries/ledger.queries.ts";
 import { findHold } from "./find-hold.ts";
 import { requireCredits, requireId, requireKey } from "./ledger-input.ts";
 import { postEntry, priorEntry } from "./post-entry.ts";
@@ -36,7 +36,8 @@ export async function captureHold(db: Database, input: CaptureHoldParams): Promi
   const charge = { runId, recordId, field };
 
   return withTx(db, async (trx) => {
-    await lockLedger(trx, input.workspaceId);
+    // The hold's lock, not the workspace's: a capture changes no available balance (see lockHold).
+    await lockHold(trx, input.holdId);
     if (await priorEntry(trx, input.workspaceId, key, ["capture"])) return { captured: true };
     if (await findCharge(trx, input.workspaceId, charge)) return { captured: true };
     const hold = await findHold(trx, input.workspaceId, input.holdId);

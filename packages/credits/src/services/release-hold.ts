@@ -1,6 +1,6 @@
 import type { Database } from "@quarry/db/client";
 import { withTx } from "@quarry/db/with-tx";
-import { holdRemainder, lockLedger } from "../queries/ledger.queries.ts";
+import { holdRemainder, lockHold, lockLedger } from "../queries/ledger.queries.ts";
 import { findHold } from "./find-hold.ts";
 import { requireKey } from "./ledger-input.ts";
 import { postEntry, priorEntry } from "./post-entry.ts";
@@ -21,7 +21,9 @@ export async function releaseHold(db: Database, input: ReleaseHoldParams): Promi
   const key = requireKey("idempotencyKey", input.idempotencyKey);
 
   return withTx(db, async (trx) => {
+    // Workspace first, then the hold: captures take only the hold's lock, so the order cannot deadlock.
     await lockLedger(trx, input.workspaceId);
+    await lockHold(trx, input.holdId);
     const prior = await priorEntry(trx, input.workspaceId, key, ["release"]);
     if (prior) return { released: prior.available };
     const hold = await findHold(trx, input.workspaceId, input.holdId);
