@@ -37,6 +37,9 @@ function trpcPluginOptions(deps: AppDeps): FastifyTRPCPluginOptions<AppRouter> {
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
+      // A query whose input is too long for a URL (e.g. the enrichment preview of picked records) may
+      // come as a POST; as a POST it passes the same CSRF check as a mutation.
+      allowMethodOverride: true,
       createContext: contextFactory(deps),
       onError({ error, ctx, req, path }) {
         // Procedure failures are logged by the error middleware with ctx.log; this catches

@@ -62,6 +62,22 @@ describe("CSRF", () => {
   });
 });
 
+describe("queries sent as POST (method override)", () => {
+  const postQuery = (headers: Record<string, string>) =>
+    fetch(`${server.url}/trpc/auth.me`, { method: "POST", headers, body: "null" });
+
+  it("answers a query whose input comes in a JSON body from the app's origin", async () => {
+    const res = await postQuery({ "content-type": "application/json", origin: server.url });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ result: { data: null } });
+  });
+
+  it("refuses it from another origin, like a mutation", async () => {
+    const res = await postQuery({ "content-type": "application/json", origin: "https://evil.example" });
+    expect(res.status).toBe(403);
+  });
+});
+
 describe("errors over HTTP", () => {
   it("answers a protected procedure without a session with 401", async () => {
     const res = await query(server.url, "auth.sessions.list");

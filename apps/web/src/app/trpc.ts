@@ -1,5 +1,5 @@
 import type { AppRouter } from "@quarry/api/root";
-import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 
@@ -8,17 +8,25 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
-/** Subscriptions (live run progress) go over SSE; queries and mutations over the batch link. */
+const sameOrigin: typeof fetch = (url, options) => fetch(url, { ...options, credentials: "same-origin" });
+
+/** Queries whose input can outgrow a URL (thousands of picked record ids) are sent as POST. */
+const largeInputQueries = new Set(["enrichment.runs.preview"]);
+
+/**
+ * Subscriptions (live run progress) go over SSE; queries with large inputs as POST; everything
+ * else over the batch link.
+ */
 export function makeTrpcClient() {
   return createTRPCClient<AppRouter>({
     links: [
       splitLink({
         condition: (op) => op.type === "subscription",
         true: httpSubscriptionLink({ url: "/trpc" }),
-        false: httpBatchLink({
-          url: "/trpc",
-          maxURLLength: 2000,
-          fetch: (url, options) => fetch(url, { ...options, credentials: "same-origin" }),
+        false: splitLink({
+          condition: (op) => largeInputQueries.has(op.path),
+          true: httpLink({ url: "/trpc", methodOverride: "POST", fetch: sameOrigin }),
+          false: httpBatchLink({ url: "/trpc", maxURLLength: 2000, fetch: sameOrigin }),
         }),
       }),
     ],

@@ -22,9 +22,6 @@ interface EnrichDialogProps {
   selectionText: string;
 }
 
-/** Picked ids travel in the preview's URL (a query is a GET): keep it well under URL limits. */
-const maxPreviewIds = 250;
-
 export function EnrichDialog({ open, onClose, ...rest }: EnrichDialogProps) {
   return (
     <Dialog open={open} onClose={onClose} title="Enrich records" className="wide-dialog">
@@ -47,11 +44,10 @@ function EnrichForm({ onClose, entity, selection, selectionText }: Omit<EnrichDi
       { enabled: workspace.can("credits.read"), staleTime: 0 },
     ),
   );
-  const tooManyIds = "ids" in selection && selection.ids.length > maxPreviewIds;
   const input = { workspaceId: workspace.id, entity, selection, fields, overwrite };
   const preview = useQuery(
     trpc.enrichment.runs.preview.queryOptions(input, {
-      enabled: fields.length > 0 && !tooManyIds,
+      enabled: fields.length > 0,
       placeholderData: keepPreviousData,
       staleTime: 0,
     }),
@@ -99,12 +95,6 @@ function EnrichForm({ onClose, entity, selection, selectionText }: Omit<EnrichDi
       <section aria-labelledby="cost-heading" className="stack">
         <h3 id="cost-heading">Cost preview</h3>
         {fields.length === 0 ? <p className="muted">Pick at least one field to see what it costs.</p> : null}
-        {tooManyIds ? (
-          <p className="notice" role="note">
-            The cost preview takes at most {maxPreviewIds} picked records. Use “Select all matching” (with a
-            search or filter) to enrich more.
-          </p>
-        ) : null}
         {fields.length > 0 && preview.isFetching && !estimate ? (
           <Spinner label="Working out the cost" />
         ) : null}
@@ -121,7 +111,7 @@ function EnrichForm({ onClose, entity, selection, selectionText }: Omit<EnrichDi
         <button
           type="button"
           className={short ? "button danger" : "button primary"}
-          disabled={!estimate || create.isPending || tooManyIds}
+          disabled={!estimate || create.isPending}
           onClick={() => create.mutate(input)}
         >
           {create.isPending
