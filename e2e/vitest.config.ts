@@ -6,6 +6,8 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ["**/*.spec.ts"],
     globalSetup: ["./support/global-setup.ts"],
+    // A failing beforeAll/afterAll must fail the run (Vitest 5 alone exits 0 for it).
+    reporters: ["default", `${import.meta.dirname}/../scripts/fail-on-failed-suites.ts`],
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 120_000,

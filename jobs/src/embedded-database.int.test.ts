@@ -16,7 +16,17 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "quarry-embedded-"));
   await chmod(dir, 0o755); // as root, PostgreSQL runs as the postgres user and must reach it
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+// PostgreSQL may still be writing its last files while it exits: retry instead of failing.
+afterAll(() => rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 }));
+
+/** Waits until PostgreSQL has really exited: it removes postmaster.pid last. */
+async function exited(pgDir: string, timeoutMs = 15_000): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (existsSync(path.join(pgDir, "postmaster.pid")) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return !existsSync(path.join(pgDir, "postmaster.pid"));
+}
 
 async function answers(url: string): Promise<boolean> {
   const db = createDb(url, { max: 1 });
@@ -36,6 +46,7 @@ it("runs PostgreSQL with its data in the given folder until stopped", async () =
   expect(existsSync(path.join(dir, "pg", "PG_VERSION"))).toBe(true);
   await database.stop();
   expect(await answers(database.url)).toBe(false);
+  expect(await exited(path.join(dir, "pg"))).toBe(true);
 }, 60_000);
 
 it("stops PostgreSQL when the process that started it is killed outright", async () => {
@@ -55,4 +66,5 @@ it("stops PostgreSQL when the process that started it is killed outright", async
   const until = Date.now() + 15_000;
   while ((await answers(url)) && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
   expect(await answers(url)).toBe(false);
+  expect(await exited(path.join(dir, "pg"))).toBe(true);
 }, 60_000);
