@@ -24,7 +24,7 @@ onShutdownSignal(log, async () => {
 configureMailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
 const database = env.DATABASE_URL
   ? { url: env.DATABASE_URL, stop: async () => {} }
-  : await startEmbeddedDatabase(env.QUARRY_DATA_DIR);
+  : await startEmbeddedDatabase(env.QUARRY_DATA_DIR, env.QUARRY_EMBEDDED_PG_PORT);
 closers.push(() => database.stop());
 await migrateToLatest(database.url);
 const db = createDb(database.url, { max: env.WORKER_CONCURRENCY + 2 });

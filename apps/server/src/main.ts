@@ -74,7 +74,7 @@ async function startPrimary(env: Env): Promise<void> {
 
   database = env.DATABASE_URL
     ? { url: env.DATABASE_URL, embedded: false, stop: async () => {} }
-    : await startEmbeddedDatabase(env.QUARRY_DATA_DIR);
+    : await startEmbeddedDatabase(env.QUARRY_DATA_DIR, env.QUARRY_EMBEDDED_PG_PORT);
   if (database.embedded) log.info({ dataDir: env.QUARRY_DATA_DIR }, "embedded PostgreSQL running");
 
   const { applied } = await migrateToLatest(database.url);

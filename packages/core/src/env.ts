@@ -8,6 +8,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Where the embedded PostgreSQL keeps its data when DATABASE_URL is unset. */
   QUARRY_DATA_DIR: z.string().default(".data"),
+  /** Port of the embedded PostgreSQL (only when DATABASE_URL is unset). */
+  QUARRY_EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   /** Public origin of the app, used for links in mail and the CSRF Origin check. */
   APP_ORIGIN: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
