@@ -1,33 +1,12 @@
-import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { useMe, useSignOut } from "../../features/auth/hooks/use-session.ts";
+import { useDisclosure } from "../lib/use-disclosure.ts";
 
 export function UserMenu() {
   const me = useMe();
   const signOut = useSignOut();
-  const [open, setOpen] = useState(false);
-  const menuId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, menuId, root, button } = useDisclosure();
   const user = me.data?.user;
-
-  useEffect(() => {
-    if (!open) return;
-    function onPointer(event: PointerEvent) {
-      if (event.target instanceof Node && !root.current?.contains(event.target)) setOpen(false);
-    }
-    function onKey(event: KeyboardEvent) {
-      if (event.key !== "Escape") return;
-      setOpen(false);
-      button.current?.focus();
-    }
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
 
   if (!user) return null;
   return (

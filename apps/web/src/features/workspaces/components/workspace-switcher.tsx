@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
+import { useDisclosure } from "../../../app/lib/use-disclosure.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { roleLabel, useOptionalWorkspace } from "../hooks/workspace-context.ts";
 import { NewWorkspaceDialog } from "./new-workspace-dialog.tsx";
@@ -10,29 +11,8 @@ export function WorkspaceSwitcher() {
   const trpc = useTRPC();
   const current = useOptionalWorkspace();
   const list = useQuery(trpc.workspaces.list.queryOptions());
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, menuId, root, button } = useDisclosure();
   const [creating, setCreating] = useState(false);
-  const menuId = useId();
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    function onPointer(event: PointerEvent) {
-      if (event.target instanceof Node && !root.current?.contains(event.target)) setOpen(false);
-    }
-    function onKey(event: KeyboardEvent) {
-      if (event.key !== "Escape") return;
-      setOpen(false);
-      button.current?.focus();
-    }
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open]);
 
   return (
     <div className="switcher" ref={root}>
