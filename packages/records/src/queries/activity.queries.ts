@@ -14,19 +14,27 @@ export interface NewActivity {
 }
 
 export async function insertActivity(db: Database, a: NewActivity): Promise<void> {
+  await insertActivities(db, [a]);
+}
+
+export async function insertActivities(db: Database, rows: readonly NewActivity[]): Promise<void> {
+  if (rows.length === 0) return;
   await db
     .insertInto("record_activity")
-    .values({
-      workspace_id: a.workspaceId,
-      entity: a.entity,
-      record_id: a.recordId,
-      actor_id: a.actorId,
-      source: a.source,
-      action: a.action,
-      changes: JSON.stringify(a.changes),
-      // clock_timestamp, not now(): several changes in one transaction keep their order.
-      created_at: sql<Date>`clock_timestamp()`,
-    })
+    .values(
+      rows.map((a) => ({
+        workspace_id: a.workspaceId,
+        entity: a.entity,
+        record_id: a.recordId,
+        actor_id: a.actorId,
+        source: a.source,
+        action: a.action,
+        changes: JSON.stringify(a.changes),
+        // clock_timestamp, not now(): several changes in one transaction keep their order
+        // (it is evaluated per row, so the rows of one insert are ordered too).
+        created_at: sql<Date>`clock_timestamp()`,
+      })),
+    )
     .execute();
 }
 

@@ -38,6 +38,25 @@ export async function findRecord(
   return rows[0];
 }
 
+/**
+ * Locks these records (live or deleted) for the rest of the transaction, in id order so two
+ * transactions locking overlapping sets never deadlock. Ids not in the workspace are absent.
+ */
+export async function lockRecords(
+  db: Database,
+  entity: EntityDef,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<RecordRow[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await sql<RecordRow>`
+    select ${recordColumns(entity)} from ${sql.table(entity.table)} as t
+    where t.workspace_id = ${workspaceId} and t.id = any(cast(${[...ids]} as uuid[]))
+    order by t.id
+    for update`.execute(db);
+  return rows;
+}
+
 /** Whether a live (not deleted) record with this id exists in the workspace. */
 export async function liveRecordExists(
   db: Database,
@@ -92,6 +111,44 @@ export async function updateRecordColumns(
     where t.workspace_id = ${workspaceId} and t.id = ${id}
     returning ${recordColumns(entity)}`.execute(db);
   return rows[0];
+}
+
+export interface RecordColumnValues {
+  id: string;
+  /** Column → new value; columns absent here keep their value. */
+  values: Record<string, unknown>;
+}
+
+/**
+ * Sets different columns on many records in one statement. The values travel as one JSON
+ * parameter that jsonb_populate_record turns into the table's row type, so PostgreSQL casts
+ * each value to its column's type (integer, bigint, text[], jsonb …); a column a record's
+ * values do not name keeps its value. Row triggers (updated_at) fire for every record updated.
+ */
+export async function updateRecordsColumns(
+  db: Database,
+  entity: EntityDef,
+  workspaceId: string,
+  records: readonly RecordColumnValues[],
+  actorId: string | null,
+): Promise<void> {
+  const columns = [...new Set(records.flatMap((r) => Object.keys(r.values)))];
+  if (columns.length === 0) return;
+  const unknown = columns.find((c) => c !== "custom" && !(c in entity.fields));
+  if (unknown) throw new Error(`${unknown} is not a column of ${entity.table}`);
+  const docs = records.map((r) => ({ ...r.values, id: r.id }));
+  const sets = [
+    ...columns.map(
+      (c) =>
+        sql`${sql.ref(c)} = case when v.doc ? ${c} then ${sql.ref(`r.${c}`)} else ${sql.ref(`t.${c}`)} end`,
+    ),
+    sql`updated_by = ${actorId}`,
+  ];
+  await sql`
+    update ${sql.table(entity.table)} as t set ${sql.join(sets)}
+    from jsonb_array_elements(cast(${JSON.stringify(docs)} as jsonb)) as v(doc)
+      cross join lateral jsonb_populate_record(null::${sql.table(entity.table)}, v.doc) as r
+    where t.workspace_id = ${workspaceId} and t.id = r.id`.execute(db);
 }
 
 /** Soft delete (a date) or restore (null). */
