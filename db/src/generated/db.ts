@@ -94,6 +94,14 @@ export interface Contacts {
   workspace_id: string;
 }
 
+export interface CreditBalances {
+  account: string;
+  balance: number;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
 export interface CreditPostings {
   account: string;
   amount: number;
@@ -372,6 +380,7 @@ export interface DB {
   auth_throttles: AuthThrottles;
   companies: Companies;
   contacts: Contacts;
+  credit_balances: CreditBalances;
   credit_postings: CreditPostings;
   credit_settings: CreditSettings;
   credit_transactions: CreditTransactions;

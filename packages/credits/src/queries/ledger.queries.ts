@@ -9,7 +9,9 @@ const HOLD_LOCK = 7313;
 
 /**
  * Serialises balance changes of one workspace until the surrounding transaction ends, so two
- * holds checked at the same moment cannot both spend the same credits.
+ * holds checked at the same moment cannot both spend the same credits. Every entry that changes
+ * available credits (grant, purchase, adjustment, hold, release, refund) takes it first, so the
+ * `credit_balances` row read under it is exact and its row lock never makes anyone wait longer.
  */
 export async function lockLedger(db: Database, workspaceId: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(${LEDGER_LOCK}, hashtext(${workspaceId}))`.execute(db);
@@ -22,16 +24,6 @@ export async function lockLedger(db: Database, workspaceId: string): Promise<voi
  */
 export async function lockHold(db: Database, holdId: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(${HOLD_LOCK}, hashtext(${holdId}))`.execute(db);
-}
-
-/** Sum of postings per account: the workspace's balances. Index-only over (workspace_id, account). */
-export async function sumAccounts(db: Database, workspaceId: string) {
-  return db
-    .selectFrom("credit_postings")
-    .select(["account", sql<number>`coalesce(sum(amount), 0)::int8`.as("total")])
-    .where("workspace_id", "=", workspaceId)
-    .groupBy("account")
-    .execute();
 }
 
 export interface NewTransaction {
@@ -48,6 +40,22 @@ export interface NewTransaction {
   actorId?: string | null;
 }
 
+function transactionRow(t: NewTransaction) {
+  return {
+    workspace_id: t.workspaceId,
+    kind: t.kind,
+    idempotency_key: t.idempotencyKey,
+    run_id: t.runId ?? null,
+    record_id: t.recordId ?? null,
+    field: t.field ?? null,
+    provider: t.provider ?? null,
+    hold_id: t.holdId ?? null,
+    capture_id: t.captureId ?? null,
+    memo: t.memo ?? "",
+    actor_id: t.actorId ?? null,
+  };
+}
+
 /**
  * Inserts a transaction unless one already holds its idempotency key (or its charge / refund
  * key): then returns undefined and writes nothing, without aborting the surrounding transaction.
@@ -55,69 +63,94 @@ export interface NewTransaction {
 export async function insertTransaction(db: Database, t: NewTransaction) {
   return db
     .insertInto("credit_transactions")
-    .values({
-      workspace_id: t.workspaceId,
-      kind: t.kind,
-      idempotency_key: t.idempotencyKey,
-      run_id: t.runId ?? null,
-      record_id: t.recordId ?? null,
-      field: t.field ?? null,
-      provider: t.provider ?? null,
-      hold_id: t.holdId ?? null,
-      capture_id: t.captureId ?? null,
-      memo: t.memo ?? "",
-      actor_id: t.actorId ?? null,
-    })
+    .values(transactionRow(t))
     .onConflict((oc) => oc.doNothing())
     .returning(["id", "created_at"])
     .executeTakeFirst();
 }
 
-export async function insertPostings(
-  db: Database,
-  tx: { id: string; workspaceId: string; createdAt: Date },
-  postings: ReadonlyArray<{ account: Account; amount: number }>,
-): Promise<void> {
+/**
+ * Inserts many transactions in one statement, in the order given; those whose idempotency key or
+ * charge / refund key is already taken (also by a concurrent writer, once it commits) are skipped:
+ * only the rows written come back.
+ */
+export async function insertTransactions(db: Database, ts: readonly NewTransaction[]) {
+  if (ts.length === 0) return [];
+  return db
+    .insertInto("credit_transactions")
+    .values(ts.map(transactionRow))
+    .onConflict((oc) => oc.doNothing())
+    .returning(["id", "created_at", "idempotency_key"])
+    .execute();
+}
+
+export interface NewPosting {
+  transactionId: string;
+  workspaceId: string;
+  /** The transaction's own created_at: a transaction's postings share its time. */
+  createdAt: Date;
+  account: Account;
+  amount: number;
+}
+
+/** One statement for any number of postings, of one transaction or many. */
+export async function insertPostings(db: Database, postings: readonly NewPosting[]): Promise<void> {
+  if (postings.length === 0) return;
   await db
     .insertInto("credit_postings")
     .values(
       postings.map((p) => ({
-        transaction_id: tx.id,
-        workspace_id: tx.workspaceId,
+        transaction_id: p.transactionId,
+        workspace_id: p.workspaceId,
         account: p.account,
         amount: p.amount,
-        created_at: tx.createdAt,
+        created_at: p.createdAt,
       })),
     )
     .execute();
 }
 
-/** The change a transaction made to one account (0 when it has no posting there). */
+/** The change a transaction made to one account (0 when it has no posting there), from the lateral `d`. */
 const delta = (account: Account) =>
-  sql<number>`(select coalesce(sum(p.amount), 0)::int8 from credit_postings p
-    where p.transaction_id = t.id and p.account = ${account})`;
+  sql<number>`coalesce(sum(p.amount) filter (where p.account = ${account}), 0)::int8`;
 
 function selectEntries(db: Database, workspaceId: string) {
-  return db
-    .selectFrom("credit_transactions as t")
-    .select([
-      "t.id",
-      "t.kind",
-      "t.idempotency_key",
-      "t.run_id",
-      "t.record_id",
-      "t.field",
-      "t.provider",
-      "t.hold_id",
-      "t.capture_id",
-      "t.memo",
-      "t.created_at",
-      sql<string>`t.created_at::text`.as("created_at_key"),
-      delta("available").as("available"),
-      delta("held").as("held"),
-      delta("spent").as("spent"),
-    ])
-    .where("t.workspace_id", "=", workspaceId);
+  return (
+    db
+      .selectFrom("credit_transactions as t")
+      // One scan of the transaction's postings (primary key) for the three changes.
+      .innerJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom("credit_postings as p")
+            .select([
+              delta("available").as("available"),
+              delta("held").as("held"),
+              delta("spent").as("spent"),
+            ])
+            .whereRef("p.transaction_id", "=", "t.id")
+            .as("d"),
+        (join) => join.onTrue(),
+      )
+      .select([
+        "t.id",
+        "t.kind",
+        "t.idempotency_key",
+        "t.run_id",
+        "t.record_id",
+        "t.field",
+        "t.provider",
+        "t.hold_id",
+        "t.capture_id",
+        "t.memo",
+        "t.created_at",
+        sql<string>`t.created_at::text`.as("created_at_key"),
+        "d.available",
+        "d.held",
+        "d.spent",
+      ])
+      .where("t.workspace_id", "=", workspaceId)
+  );
 }
 
 export type EntryRow = NonNullable<Awaited<ReturnType<typeof findEntryByKey>>>;
@@ -130,63 +163,11 @@ export async function findEntry(db: Database, workspaceId: string, id: string) {
   return selectEntries(db, workspaceId).where("t.id", "=", id).executeTakeFirst();
 }
 
-/** The charge already made for a (run, record, field), under whatever key. */
-export async function findCharge(
-  db: Database,
-  workspaceId: string,
-  charge: { runId: string; recordId: string; field: string },
-) {
-  return selectEntries(db, workspaceId)
-    .where("t.kind", "=", "capture")
-    .where("t.run_id", "=", charge.runId)
-    .where("t.record_id", "=", charge.recordId)
-    .where("t.field", "=", charge.field)
-    .executeTakeFirst();
-}
-
 export async function findRefundOf(db: Database, workspaceId: string, captureId: string) {
   return selectEntries(db, workspaceId)
     .where("t.kind", "=", "refund")
     .where("t.capture_id", "=", captureId)
     .executeTakeFirst();
-}
-
-/** What is left of a hold: its amount less what was captured or released against it. */
-export async function holdRemainder(db: Database, workspaceId: string, holdId: string): Promise<number> {
-  const row = await db
-    .selectFrom("credit_postings as p")
-    .innerJoin("credit_transactions as t", "t.id", "p.transaction_id")
-    .select(sql<number>`coalesce(sum(p.amount), 0)::int8`.as("remainder"))
-    .where("t.workspace_id", "=", workspaceId)
-    .where((eb) => eb.or([eb("t.id", "=", holdId), eb("t.hold_id", "=", holdId)]))
-    .where("p.account", "=", "held")
-    .executeTakeFirst();
-  return row?.remainder ?? 0;
-}
-
-/** Credits spent by one run: its captures less their refunds. */
-export async function spentInRun(db: Database, workspaceId: string, runId: string): Promise<number> {
-  const row = await db
-    .selectFrom("credit_postings as p")
-    .innerJoin("credit_transactions as t", "t.id", "p.transaction_id")
-    .select(sql<number>`coalesce(sum(p.amount), 0)::int8`.as("spent"))
-    .where("t.workspace_id", "=", workspaceId)
-    .where("t.run_id", "=", runId)
-    .where("p.account", "=", "spent")
-    .executeTakeFirst();
-  return row?.spent ?? 0;
-}
-
-/** Credits spent in the current calendar month (UTC), from `spent` postings: captures less refunds. */
-export async function spentThisMonth(db: Database, workspaceId: string): Promise<number> {
-  const row = await db
-    .selectFrom("credit_postings")
-    .select(sql<number>`coalesce(sum(amount), 0)::int8`.as("spent"))
-    .where("workspace_id", "=", workspaceId)
-    .where("account", "=", "spent")
-    .where("created_at", ">=", sql<Date>`date_trunc('month', now() at time zone 'UTC') at time zone 'UTC'`)
-    .executeTakeFirst();
-  return row?.spent ?? 0;
 }
 
 /** Newest first; `before` is the (created_at, id) of the last entry already shown. */

@@ -1,6 +1,6 @@
 import { AppError } from "@quarry/core/app-error";
 import type { Database } from "@quarry/db/client";
-import { spentInRun, spentThisMonth } from "../queries/ledger.queries.ts";
+import { spentInRun, spentThisMonth } from "../queries/balances.queries.ts";
 import { findCreditSettings } from "../queries/settings.queries.ts";
 import { requireCredits, requireId } from "./ledger-input.ts";
 

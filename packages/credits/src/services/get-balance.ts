@@ -1,14 +1,13 @@
 import type { Database } from "@quarry/db/client";
-import { sumAccounts } from "../queries/ledger.queries.ts";
+import { findBalance } from "../queries/balances.queries.ts";
 import type { Balance } from "../schemas/balance.ts";
 
-/** The workspace's balances: sums of its postings per account, never a stored counter. */
+/**
+ * The workspace's balances, all from its entries: available is the `credit_balances` row the
+ * ledger's trigger keeps equal to the sum of available postings (the same row holds are checked
+ * against); held and spent are sums of postings. Read in one statement, so they agree.
+ */
 export async function getBalance(db: Database, workspaceId: string): Promise<Balance> {
-  const balance: Balance = { available: 0, held: 0, spent: 0 };
-  for (const row of await sumAccounts(db, workspaceId)) {
-    if (row.account === "available" || row.account === "held" || row.account === "spent") {
-      balance[row.account] = row.total;
-    }
-  }
-  return balance;
+  const { available, held, spent } = await findBalance(db, workspaceId);
+  return { available, held, spent };
 }

@@ -1,9 +1,9 @@
 import { badInput } from "@quarry/core/app-error";
 import type { Database } from "@quarry/db/client";
 import { withTx } from "@quarry/db/with-tx";
+import { findAvailable } from "../queries/balances.queries.ts";
 import { lockLedger } from "../queries/ledger.queries.ts";
 import type { GrantCreditsResult } from "../schemas/grant.ts";
-import { getBalance } from "./get-balance.ts";
 import { optionalId, requireCredits, requireKey } from "./ledger-input.ts";
 import { notEnoughCredits } from "./not-enough-credits.ts";
 import { postEntry, priorEntry } from "./post-entry.ts";
@@ -35,7 +35,7 @@ export async function grantCredits(db: Database, input: GrantCreditsParams): Pro
     const prior = await priorEntry(trx, input.workspaceId, key, [input.kind]);
     if (prior) return { transactionId: prior.id, amount: prior.available };
     if (negative) {
-      const { available } = await getBalance(trx, input.workspaceId);
+      const available = await findAvailable(trx, input.workspaceId);
       if (available < size) throw notEnoughCredits(available, size);
     }
     const posted = await postEntry(

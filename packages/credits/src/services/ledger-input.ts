@@ -1,6 +1,5 @@
 import { AppError, badInput } from "@quarry/core/app-error";
 import { idSchema } from "@quarry/core/ids";
-import type { EntryRow } from "../queries/ledger.queries.ts";
 import { creditsSchema, type EntryKind, idempotencyKeySchema } from "../schemas/ledger.ts";
 
 /**
@@ -31,7 +30,7 @@ export function optionalId(field: string, value: string | null | undefined): str
 }
 
 /** A retried call returns the first result; a key reused for another kind of entry is a mistake. */
-export function sameKind<K extends EntryKind>(entry: EntryRow, kinds: readonly K[], key: string): EntryRow {
+export function sameKind<E extends { kind: string }>(entry: E, kinds: readonly EntryKind[], key: string): E {
   if (!(kinds as readonly string[]).includes(entry.kind)) {
     throw new AppError(
       "CONFLICT",

@@ -228,6 +228,39 @@ describe("the database itself", () => {
     expect(await transactionSums(t.db, workspaceId)).toEqual([]);
   });
 
+  it("rejects postings added later to a transaction already committed", async () => {
+    const workspaceId = await workspaceWithCredits(t.db, 10);
+    const [seed] = await transactionSums(t.db, workspaceId);
+    if (!seed) throw new Error("no seed grant");
+    const posting = (account: "held" | "spent", amount: number) => ({
+      transaction_id: seed.id,
+      workspace_id: workspaceId,
+      account,
+      amount,
+    });
+    await expect(t.db.insertInto("credit_postings").values(posting("held", 5)).execute()).rejects.toThrow(
+      /unbalanced: postings sum to 5/,
+    );
+    // Balanced, and beside a new entry of the same database transaction: still checked.
+    const beside = t.db.transaction().execute(async (trx) => {
+      await grantCredits(trx, {
+        workspaceId,
+        amount: 3,
+        kind: "grant",
+        idempotencyKey: "beside",
+        memo: "",
+        actorId: null,
+      });
+      await trx
+        .insertInto("credit_postings")
+        .values([posting("held", -1), posting("spent", 1)])
+        .execute();
+    });
+    await expect(beside).rejects.toThrow(/\[available\+,external-,held-,spent\+\] its kind does not allow/);
+    expect(await getBalance(t.db, workspaceId)).toEqual({ available: 10, held: 0, spent: 0 });
+    expect(await transactionSums(t.db, workspaceId)).toEqual([{ ...seed, postings: 2, total: 0 }]);
+  });
+
   it("keeps ledger rows append-only", async () => {
     const workspaceId = await workspaceWithCredits(t.db, 5);
     await expect(

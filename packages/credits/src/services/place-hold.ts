@@ -1,7 +1,7 @@
 import type { Database } from "@quarry/db/client";
 import { withTx } from "@quarry/db/with-tx";
+import { findAvailable } from "../queries/balances.queries.ts";
 import { lockLedger } from "../queries/ledger.queries.ts";
-import { getBalance } from "./get-balance.ts";
 import { optionalId, requireCredits, requireKey } from "./ledger-input.ts";
 import { notEnoughCredits } from "./not-enough-credits.ts";
 import { postEntry, priorEntry } from "./post-entry.ts";
@@ -32,7 +32,8 @@ export async function placeHold(
     await lockLedger(trx, input.workspaceId);
     const prior = await priorEntry(trx, input.workspaceId, key, ["hold"]);
     if (prior) return { holdId: prior.id, amount: prior.held };
-    const { available } = await getBalance(trx, input.workspaceId);
+    // O(1): the balance row, exact under the ledger lock (not a sum over every posting).
+    const available = await findAvailable(trx, input.workspaceId);
     if (available < amount) throw notEnoughCredits(available, amount);
     const posted = await postEntry(
       trx,

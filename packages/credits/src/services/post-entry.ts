@@ -24,8 +24,13 @@ export async function postEntry(
   if (!row) return null;
   await insertPostings(
     trx,
-    { id: row.id, workspaceId: entry.workspaceId, createdAt: row.created_at },
-    postings,
+    postings.map((p) => ({
+      transactionId: row.id,
+      workspaceId: entry.workspaceId,
+      createdAt: row.created_at,
+      account: p.account,
+      amount: p.amount,
+    })),
   );
   return { id: row.id };
 }

@@ -1,6 +1,6 @@
 import type { Database } from "@quarry/db/client";
 import { withTx } from "@quarry/db/with-tx";
-import { holdRemainder, lockHold, lockLedger } from "../queries/ledger.queries.ts";
+import { lockHold, lockLedger } from "../queries/ledger.queries.ts";
 import { findHold } from "./find-hold.ts";
 import { requireKey } from "./ledger-input.ts";
 import { postEntry, priorEntry } from "./post-entry.ts";
@@ -27,7 +27,7 @@ export async function releaseHold(db: Database, input: ReleaseHoldParams): Promi
     const prior = await priorEntry(trx, input.workspaceId, key, ["release"]);
     if (prior) return { released: prior.available };
     const hold = await findHold(trx, input.workspaceId, input.holdId);
-    const remainder = await holdRemainder(trx, input.workspaceId, hold.id);
+    const remainder = hold.remainder;
     if (remainder <= 0) return { released: 0 };
     const posted = await postEntry(
       trx,

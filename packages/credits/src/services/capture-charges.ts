@@ -1,0 +1,168 @@
+import { badInput } from "@quarry/core/app-error";
+import type { Database } from "@quarry/db/client";
+import { withTx } from "@quarry/db/with-tx";
+import { findChargesOrKeys, findHoldWithRemainder } from "../queries/holds.queries.ts";
+import { insertPostings, insertTransactions, lockHold, type NewPosting } from "../queries/ledger.queries.ts";
+import { requireHold } from "./find-hold.ts";
+import { requireCredits, requireId, requireKey, sameKind } from "./ledger-input.ts";
+
+export interface CaptureChargesParams {
+  workspaceId: string;
+  holdId: string;
+  runId: string;
+  provider: string;
+  /**
+   * One per value found: charged once per (run, record, field), key `capture:<runId>:<recordId>:<field>`
+   * unless `idempotencyKey` names another (a key already used by a capture counts as charged).
+   */
+  charges: ReadonlyArray<{ recordId: string; field: string; amount: number; idempotencyKey?: string }>;
+}
+
+export type CaptureChargesResult = { captured: true; charged: number } | { captured: false };
+
+/** Charges per call: keeps each statement well inside PostgreSQL's 65,535 parameters. */
+export const MAX_CHARGES_PER_CALL = 1000;
+
+interface Charge {
+  recordId: string;
+  field: string;
+  amount: number;
+  key: string;
+}
+
+const pairOf = (recordId: string | null, field: string | null) => `${recordId}\u0000${field}`;
+
+/**
+ * Charges the values found against a hold (held → spent), all or nothing, in five statements however
+ * many: lock the hold; read the hold and its remainder; read what is already charged; insert the new
+ * captures; insert their postings. Returns `{ captured: true, charged }` with how many charges were
+ * newly written — a (run, record, field) already charged, under whatever key, or named twice in the
+ * call is charged once — or `{ captured: false }`, writing nothing, when the new charges together
+ * exceed the hold's remainder (hold − captured − released; 0 once released). Amounts of 0 count as
+ * captured without writing. Takes only the hold's lock (see lockHold); runs inside `db` when it is a
+ * transaction. A call whose charges were all made before answers `captured` before the hold is
+ * checked, as a retried single capture always did.
+ */
+export async function captureCharges(
+  db: Database,
+  input: CaptureChargesParams,
+): Promise<CaptureChargesResult> {
+  const holdId = requireId("holdId", input.holdId);
+  const runId = requireId("runId", input.runId).toLowerCase();
+  const provider = requireKey("provider", input.provider);
+  const charges = readCharges(runId, input.charges);
+
+  return withTx(db, async (trx) => {
+    await lockHold(trx, holdId);
+    const hold = await findHoldWithRemainder(trx, input.workspaceId, holdId);
+    const fresh = await unchargedOf(trx, input.workspaceId, runId, charges);
+    if (fresh.length === 0 && charges.length > 0) return { captured: true, charged: 0 };
+    const payer = requireHold(hold, runId);
+    const toWrite = fresh.filter((c) => c.amount > 0);
+    if (toWrite.reduce((sum, c) => sum + c.amount, 0) > payer.remainder) return { captured: false };
+
+    const rows = await insertTransactions(
+      trx,
+      toWrite.map((c) => ({
+        workspaceId: input.workspaceId,
+        kind: "capture",
+        idempotencyKey: c.key,
+        holdId: payer.id,
+        runId,
+        recordId: c.recordId,
+        field: c.field,
+        provider,
+        memo: payer.memo,
+      })),
+    );
+    const byKey = new Map(toWrite.map((c) => [c.key, c]));
+    const postings: NewPosting[] = [];
+    for (const row of rows) {
+      const amount = byKey.get(row.idempotency_key)?.amount ?? 0;
+      const tx = { transactionId: row.id, workspaceId: input.workspaceId, createdAt: row.created_at };
+      postings.push({ ...tx, account: "held", amount: -amount }, { ...tx, account: "spent", amount });
+    }
+    await insertPostings(trx, postings);
+    if (rows.length < toWrite.length) {
+      // Skipped rows were charged by a concurrent writer (e.g. under another hold of the run), once.
+      const written = new Set(rows.map((r) => r.idempotency_key));
+      const missing = toWrite.filter((c) => !written.has(c.key));
+      if ((await unchargedOf(trx, input.workspaceId, runId, missing)).length > 0) {
+        throw new Error(`captures for hold ${holdId} were neither written nor found`);
+      }
+    }
+    return { captured: true, charged: rows.length };
+  });
+}
+
+/**
+ * Validates each charge (errors name `charges[i].<field>`), keeps the first of any that share a
+ * (record, field) or a key, and sorts them: concurrent writers insert overlapping charges in one
+ * order, so they wait on each other instead of deadlocking.
+ */
+function readCharges(runId: string, input: CaptureChargesParams["charges"]): Charge[] {
+  if (!Array.isArray(input)) throw badInput("charges", "charges must be a list");
+  if (input.length > MAX_CHARGES_PER_CALL) {
+    throw badInput("charges", `charges must list at most ${MAX_CHARGES_PER_CALL} values per call`);
+  }
+  const pairs = new Set<string>();
+  const keys = new Set<string>();
+  const charges: Charge[] = [];
+  input.forEach((c, i) => {
+    const recordId = requireId(`charges[${i}].recordId`, c.recordId).toLowerCase();
+    const field = requireKey(`charges[${i}].field`, c.field);
+    const amount = requireCredits(`charges[${i}].amount`, c.amount, { allowZero: true });
+    const key =
+      c.idempotencyKey === undefined
+        ? defaultKey(`charges[${i}].field`, runId, recordId, field)
+        : requireKey(`charges[${i}].idempotencyKey`, c.idempotencyKey);
+    const pair = pairOf(recordId, field);
+    if (pairs.has(pair) || keys.has(key)) return;
+    pairs.add(pair);
+    keys.add(key);
+    charges.push({ recordId, field, amount, key });
+  });
+  return charges.sort((a, b) =>
+    a.recordId === b.recordId ? cmp(a.field, b.field) : cmp(a.recordId, b.recordId),
+  );
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function defaultKey(name: string, runId: string, recordId: string, field: string): string {
+  const key = `capture:${runId}:${recordId}:${field}`;
+  if (key.length > 200) {
+    throw badInput(name, `${name} must be at most ${200 - (key.length - field.length)} characters`);
+  }
+  return key;
+}
+
+/**
+ * The charges not made yet. Made: the run already has a capture of the (record, field), or the
+ * charge's key was used by a capture. A key used by another kind of entry is CONFLICT.
+ */
+async function unchargedOf(
+  trx: Database,
+  workspaceId: string,
+  runId: string,
+  charges: readonly Charge[],
+): Promise<Charge[]> {
+  const taken = await findChargesOrKeys(trx, workspaceId, {
+    runId,
+    recordIds: [...new Set(charges.map((c) => c.recordId))],
+    fields: [...new Set(charges.map((c) => c.field))],
+    keys: charges.map((c) => c.key),
+  });
+  const byKey = new Map(taken.map((t) => [t.idempotency_key, t]));
+  const charged = new Set(
+    taken.filter((t) => t.kind === "capture" && t.run_id === runId).map((t) => pairOf(t.record_id, t.field)),
+  );
+  return charges.filter((c) => {
+    const prior = byKey.get(c.key);
+    if (prior) {
+      sameKind(prior, ["capture"], c.key);
+      return false;
+    }
+    return !charged.has(pairOf(c.recordId, c.field));
+  });
+}
