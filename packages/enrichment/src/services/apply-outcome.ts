@@ -1,11 +1,15 @@
-import { captureHold } from "@quarry/credits/services/capture-hold";
+import { captureCharges } from "@quarry/credits/services/capture-charges";
 import { withTx } from "@quarry/db/with-tx";
 import type { EntityDef } from "@quarry/records/schemas/entities";
-import { applyEnrichedValues, type EnrichedFieldValue } from "@quarry/records/services/apply-enriched-values";
+import {
+  type ApplyResult,
+  applyEnrichedValuesBatch,
+  type EnrichedFieldValue,
+} from "@quarry/records/services/apply-enriched-values";
 import type { EnrichedValue, ProviderDefinition } from "../providers/provider.ts";
 import { insertLookups, type NewLookup } from "../queries/lookups.queries.ts";
 import { type ItemOutcome, lockClaimed, settleItems } from "../queries/run-items.queries.ts";
-import type { CallScope } from "./call-provider.ts";
+import type { CallScope, HoldRef } from "./call-provider.ts";
 import type { EnrichmentCtx } from "./deps.ts";
 import { recordsContext } from "./run-selection.ts";
 
@@ -26,83 +30,99 @@ export interface Work {
 /** The claim no longer holds the items (the reaper gave them to another worker): write nothing. */
 export class LostClaim extends Error {}
 
-/** The call's hold has nothing left to capture (released under us): the items go back to pending. */
+/** The hold has nothing left to capture (released under us): the items go back to pending. */
 export class HoldExhausted extends Error {}
 
+/** What one provider call (a chunk of records) came to, to be written together. */
+export interface ChunkAnswers {
+  /** Confident values to use, per item. */
+  found: Array<{ work: Work; value: EnrichedValue }>;
+  /** Items going back to pending after a backoff. */
+  retry: ItemOutcome[];
+  /** Fresh lookups to log (re-used answers are not logged again), by record; cost is filled in here. */
+  lookups: Map<string, NewLookup>;
+}
+
 /**
- * Uses a provider's confident values for one record, in one transaction: checks the claim still
- * holds the items (a reaped claim writes nothing), writes values, provenance and the activity row
- * (records service), marks the items found (or skipped with the reason the value was not used),
- * logs the lookup with what it cost, and — last, so the ledger lock is held only to the commit —
- * captures one charge per value used, keyed `capture:<run>:<record>:<field>`.
+ * Writes one provider call's answers in one transaction, with a constant number of statements
+ * however many records the call covered: checks the claim still holds the found items (a reaped
+ * claim writes nothing), writes values, provenance and activity rows (records service, set-based),
+ * settles the items (found, or skipped with the reason a value was not used; retries back to
+ * pending), logs the lookups with what each cost, and — last, so the hold's lock is held only to
+ * the commit — captures one charge per value used, keyed `capture:<run>:<record>:<field>`. A
+ * refused capture (the hold was released under us) rolls all of it back: HoldExhausted.
  */
-export async function applyFound(
+export async function applyAnswers(
   scope: CallScope,
   actor: { id: string } | null,
   entity: EntityDef,
   provider: ProviderDefinition,
   run: { overwrite: boolean },
-  hold: { holdId: string } | null,
-  found: Array<{ work: Work; value: EnrichedValue }>,
-  lookup: NewLookup | null,
+  payer: HoldRef | null,
+  answers: ChunkAnswers,
 ): Promise<void> {
   const { workspaceId, runId, claimId } = scope;
-  const first = found[0];
-  if (!first) return;
-  const recordId = first.work.recordId;
-  const fetchedAt = lookup?.fetchedAt ?? new Date();
+  const fetchedAt = new Date();
   await withTx(scope.db, async (db) => {
-    const lost = await lockClaimed(
-      db,
-      workspaceId,
-      runId,
-      claimId,
-      found.map((f) => f.work),
-    );
-    if (lost.length > 0) throw new LostClaim(`claim ${claimId} no longer holds ${recordId}`);
-    const ctx: EnrichmentCtx = { db, workspaceId, actor, log: scope.log };
-    const values: EnrichedFieldValue[] = found.map((f) => ({
-      field: f.work.field,
-      value: f.value.value,
-      provider: provider.id,
-      confidence: f.value.confidence,
-      verification: f.value.verification ?? "unknown",
-      fetchedAt,
-      sandbox: provider.kind === "sandbox",
-    }));
-    const result = await applyEnrichedValues(recordsContext(ctx), entity, recordId, values, {
-      overwrite: run.overwrite,
-      runId,
-    });
-    const payer = provider.costCredits > 0 ? hold : null;
-    const charged = payer ? result.applied : [];
-    const skipped = new Map(result.skipped.map((s) => [s.field, s.reason]));
-    const outcomes: ItemOutcome[] = found.map(({ work }) => ({
-      recordId,
-      field: work.field,
-      status: skipped.has(work.field) ? "skipped" : "found",
-      step: work.step,
-      attempts: work.attempts,
-      provider: provider.id,
-      error: skipped.get(work.field) ?? null,
-    }));
-    await settleItems(db, workspaceId, runId, claimId, outcomes);
-    if (lookup) await insertLookups(db, [{ ...lookup, cost: charged.length * provider.costCredits }]);
-    // Captures last: each takes the workspace's ledger lock until this transaction commits, so
-    // every other write of the record is done before it. A refused capture rolls all of it back.
-    if (!payer) return;
-    for (const field of charged) {
-      const capture = await captureHold(db, {
-        workspaceId,
-        holdId: payer.holdId,
-        amount: provider.costCredits,
-        idempotencyKey: `capture:${runId}:${recordId}:${field}`,
-        runId,
-        recordId,
-        field,
+    const works = answers.found.map((f) => f.work);
+    const lost = await lockClaimed(db, workspaceId, runId, claimId, works);
+    if (lost.length > 0) throw new LostClaim(`claim ${claimId} no longer holds ${lost.length} items`);
+    const byRecord = new Map<string, { recordId: string; values: EnrichedFieldValue[] }>();
+    for (const { work, value } of answers.found) {
+      const entry = byRecord.get(work.recordId) ?? { recordId: work.recordId, values: [] };
+      entry.values.push({
+        field: work.field,
+        value: value.value,
         provider: provider.id,
+        confidence: value.confidence,
+        verification: value.verification ?? "unknown",
+        fetchedAt: answers.lookups.get(work.recordId)?.fetchedAt ?? fetchedAt,
+        sandbox: provider.kind === "sandbox",
       });
-      if (!capture.captured) throw new HoldExhausted(`hold ${payer.holdId} has nothing left for ${field}`);
+      byRecord.set(work.recordId, entry);
     }
+    const ctx: EnrichmentCtx = { db, workspaceId, actor, log: scope.log };
+    const results =
+      byRecord.size > 0
+        ? await applyEnrichedValuesBatch(recordsContext(ctx), entity, [...byRecord.values()], {
+            overwrite: run.overwrite,
+            runId,
+          })
+        : new Map<string, ApplyResult>();
+    const paid = payer !== null && provider.costCredits > 0;
+    const charges: Array<{ recordId: string; field: string; amount: number }> = [];
+    const outcomes: ItemOutcome[] = answers.found.map(({ work }) => {
+      const result = results.get(work.recordId);
+      const reason = result?.skipped.find((s) => s.field === work.field)?.reason ?? null;
+      if (!reason && paid)
+        charges.push({ recordId: work.recordId, field: work.field, amount: provider.costCredits });
+      return {
+        recordId: work.recordId,
+        field: work.field,
+        status: reason ? "skipped" : "found",
+        step: work.step,
+        attempts: work.attempts,
+        provider: provider.id,
+        error: reason,
+      };
+    });
+    await settleItems(db, workspaceId, runId, claimId, [...outcomes, ...answers.retry]);
+    const charged = new Map<string, number>();
+    for (const c of charges) charged.set(c.recordId, (charged.get(c.recordId) ?? 0) + c.amount);
+    await insertLookups(
+      db,
+      [...answers.lookups.values()].map((l) => ({ ...l, cost: charged.get(l.recordId) ?? 0 })),
+    );
+    // Captures last: the hold's lock is then held only until this transaction commits.
+    if (!payer || charges.length === 0) return;
+    const capture = await captureCharges(db, {
+      workspaceId,
+      holdId: payer.holdId,
+      runId,
+      provider: provider.id,
+      charges,
+    });
+    if (!capture.captured)
+      throw new HoldExhausted(`hold ${payer.holdId} has not enough left for ${charges.length} values`);
   });
 }

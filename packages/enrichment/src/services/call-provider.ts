@@ -36,10 +36,10 @@ export type CallResult =
       outcomes: ProviderOutcome[];
       latencyMs: number;
       fetchedAt: Date;
-      hold: { holdId: string; key: string } | null;
+      hold: HoldRef | null;
     }
   /** The run is no longer active (cancelled, or stopped: `reason` says why when this call stopped it). */
-  | { kind: "stopped"; reason: string | null; hold: { holdId: string; key: string } | null };
+  | { kind: "stopped"; reason: string | null; hold: HoldRef | null };
 
 async function isActive(db: Database, workspaceId: string, runId: string): Promise<boolean> {
   const status = await runStatus(db, workspaceId, runId);
@@ -53,11 +53,58 @@ function stopReasonOf(error: unknown): string | null {
   return error instanceof AppError && error.code === "CONFLICT" ? error.message : null;
 }
 
+export interface HoldRef {
+  holdId: string;
+  key: string;
+}
+
 /**
- * One provider call, in the order the guarantees need: spend caps and a credit hold for its worst
- * case (keyed per claim and call, recorded with the run in the same transaction), a slot from the
- * shared rate limiter, then — as the last step before the call — the run status. The call gets a
- * signal that cancel (polled every `cancelPollMs`) and the per-call timeout abort.
+ * A credit hold for up to `valuesWanted` values from the provider (available → held), keyed per
+ * claim and call (`hold:<run>:<batch>:<provider>:<nonce>:<claim>`) and recorded with the run in
+ * the same transaction, so a crash cannot lose track of it. "stopped" with the ledger's message
+ * when the workspace has not enough credits.
+ */
+export async function placeRunHold(
+  scope: CallScope,
+  provider: ProviderDefinition,
+  valuesWanted: number,
+): Promise<{ kind: "held"; hold: HoldRef } | { kind: "stopped"; reason: string }> {
+  const { db, workspaceId, runId } = scope;
+  const amount = provider.costCredits * valuesWanted;
+  const key = `hold:${runId}:${scope.batch}:${provider.id}:${randomUUID().slice(0, 8)}:${scope.claimId}`;
+  try {
+    const hold = await withTx(db, async (trx) => {
+      const placed = await placeHold(trx, {
+        workspaceId,
+        amount,
+        idempotencyKey: key,
+        runId,
+        memo: `Enrichment run ${runId}: up to ${valuesWanted} values from ${provider.name}`,
+      });
+      await insertRunHold(trx, {
+        workspaceId,
+        runId,
+        holdKey: key,
+        holdId: placed.holdId,
+        claimId: scope.claimId,
+        amount,
+      });
+      return { holdId: placed.holdId, key };
+    });
+    return { kind: "held", hold };
+  } catch (error) {
+    const reason = stopReasonOf(error);
+    if (reason) return { kind: "stopped", reason };
+    throw error;
+  }
+}
+
+/**
+ * One provider call, in the order the guarantees need: spend caps, a credit hold for its worst
+ * case unless the caller holds credits for it already (`covered`: the batch's hold), a slot from
+ * the shared rate limiter, then — as the last step before the call — the run status. The call
+ * gets a signal that cancel (polled every `cancelPollMs`) and the per-call timeout abort. The
+ * result's `hold` is the call's own hold, for the caller to capture against and release.
  */
 export async function callProvider(
   scope: CallScope,
@@ -65,36 +112,23 @@ export async function callProvider(
   inputs: readonly ProviderInput[],
   valuesWanted: number,
   credentials: ProviderCredentials,
+  covered = false,
 ): Promise<CallResult> {
   const { db, deps, workspaceId, runId } = scope;
   const amount = provider.costCredits * valuesWanted;
-  let hold: { holdId: string; key: string } | null = null;
+  let hold: HoldRef | null = null;
   if (amount > 0) {
-    const key = `hold:${runId}:${scope.batch}:${provider.id}:${randomUUID().slice(0, 8)}:${scope.claimId}`;
     try {
       await checkSpendCaps(db, { workspaceId, runId, amount });
-      hold = await withTx(db, async (trx) => {
-        const placed = await placeHold(trx, {
-          workspaceId,
-          amount,
-          idempotencyKey: key,
-          runId,
-          memo: `Enrichment run ${runId}: up to ${valuesWanted} values from ${provider.name}`,
-        });
-        await insertRunHold(trx, {
-          workspaceId,
-          runId,
-          holdKey: key,
-          holdId: placed.holdId,
-          claimId: scope.claimId,
-          amount,
-        });
-        return { holdId: placed.holdId, key };
-      });
     } catch (error) {
       const reason = stopReasonOf(error);
       if (reason) return { kind: "stopped", reason, hold: null };
       throw error;
+    }
+    if (!covered) {
+      const placed = await placeRunHold(scope, provider, valuesWanted);
+      if (placed.kind === "stopped") return { ...placed, hold: null };
+      hold = placed.hold;
     }
   }
   if (provider.rateLimit) {

@@ -8,6 +8,12 @@ export type ProviderCredentials = { apiKey: string | null; baseUrl: string } | n
 export interface EngineTiming {
   /** Records per batch job (items are (record, field) pairs, so a job holds up to this × fields items). */
   batchRecords: number;
+  /**
+   * Provider calls one batch job makes at once (chunks of the provider's batch size). With a
+   * vendor latency of L ms and a limit of R calls/s, workers × concurrency × this should reach
+   * L × R / 1000 calls in flight, or the limit cannot be used.
+   */
+  callConcurrency: number;
   /** A provider call is aborted (retryable "timeout") after this long. */
   callTimeoutMs: number;
   /** How often a call in flight re-reads the run status (cancel aborts it). */
@@ -26,6 +32,7 @@ export interface EngineTiming {
 
 export const defaultTiming: EngineTiming = {
   batchRecords: 50,
+  callConcurrency: 5,
   callTimeoutMs: 30_000,
   cancelPollMs: 250,
   heartbeatMs: 15_000,

@@ -22,7 +22,10 @@ export async function reapStaleClaims(
       batches.set(`${s.run_id}:${s.batch}`, { workspaceId: s.workspace_id, runId: s.run_id, batch: s.batch });
     }
   }
-  for (const b of await overdueBatches(db, Math.max(opts.staleAfterMs, 60_000))) {
+  // A dead worker may also have held a batch's job before claiming its items: its items stay
+  // pending and its job locked. Enqueuing a batch again is always safe (a locked job is left to
+  // finish and a new one made; claims are `skip locked`, so no item is worked twice).
+  for (const b of await overdueBatches(db, opts.staleAfterMs)) {
     batches.set(`${b.run_id}:${b.batch}`, { workspaceId: b.workspace_id, runId: b.run_id, batch: b.batch });
   }
   for (const b of batches.values()) await opts.requeue(db, b, new Date());

@@ -9,18 +9,25 @@
  *   at or above the workspace threshold (default 70) is found; later providers are not called.
  *   Every write about an item is fenced on its claim id, so a reaped-then-resumed worker writes
  *   nothing, and two workers never work one (record, field).
- * - Before each provider call: spend caps, then a credit hold for the call's worst case
- *   (`hold:<run>:<batch>:<provider>:<call>:<claim>`, recorded in enrichment_run_holds in the same
- *   transaction), then a slot from the shared PostgreSQL rate limiter (provider_rate_buckets,
- *   per workspace and provider — the vendor limit is per key; slots perMs/requests apart, i.e. a
- *   token bucket of burst 1, so any window holds at most limit + 1 calls), then the run status
- *   (`for share`: a call starts before a cancel commits or not at all). Not enough credits or a
- *   cap → the run stops with the ledger's message; remaining items are cancelled with it.
- * - Each record's confident values are used in one transaction: values + provenance + activity
- *   (records.applyEnrichedValues), one capture per value keyed `capture:<run>:<record>:<field>`,
- *   item found, lookup logged with its cost. The rest of the hold is released after the call.
- *   The ledger refuses a second capture for a (run, record, field) whatever the key, so a value
- *   is charged exactly once however often a batch is re-run.
+ * - Each round of a claim takes every open item at one provider: answers this run already has
+ *   are re-used, one credit hold covers the round's worst case (`hold:<run>:<batch>:<provider>:
+ *   <nonce>:<claim>`, recorded in enrichment_run_holds in the same transaction; when the workspace
+ *   cannot cover the whole round, each call holds its own worst case instead, so a nearly empty
+ *   balance is spent to the last call it pays for), and the records are called in chunks of the
+ *   provider's batch size, `callConcurrency` calls at a time.
+ * - Before each provider call: spend caps, then (without a round hold) the call's own hold, then a
+ *   slot from the shared PostgreSQL rate limiter (provider_rate_buckets, per workspace and
+ *   provider — the vendor limit is per key; slots perMs/requests apart, i.e. a token bucket of
+ *   burst 1, so any window holds at most limit + 1 calls), then the run status (`for share`: a call
+ *   starts before a cancel commits or not at all). Not enough credits or a cap → the run stops
+ *   with the ledger's message; remaining items are cancelled with it.
+ * - Each call's answers are used in one transaction with a constant number of statements: values
+ *   + provenance + activity (records.applyEnrichedValuesBatch), items found or skipped, retries
+ *   back to pending, lookups logged with their cost, and last one multi-row capture
+ *   (credits.captureCharges) keyed `capture:<run>:<record>:<field>` per value. The rest of a hold
+ *   is released after its round (or call). The ledger refuses a second capture for a (run,
+ *   record, field) whatever the key, so a value is charged exactly once however often a batch is
+ *   re-run.
  * - Retryable errors (429, 5xx, timeout) send items back to pending after an exponential backoff
  *   with jitter that honours Retry-After, and the job re-enqueues itself for then; after
  *   `maxAttempts` the item moves on to the next provider. Permanent errors move on at once.

@@ -1,3 +1,4 @@
+import { getCreditSettings } from "@quarry/credits/services/get-credit-settings";
 import { type SelectedRecord, selectRecords } from "@quarry/records/services/select-records";
 import {
   canLookUp,
@@ -5,12 +6,12 @@ import {
   type ProviderDefinition,
   type ProviderInput,
 } from "../providers/provider.ts";
-import { findRunLookups, insertLookups, type NewLookup } from "../queries/lookups.queries.ts";
+import { findRunLookups } from "../queries/lookups.queries.ts";
 import { pausedProviders } from "../queries/provider-health.queries.ts";
 import { type ItemOutcome, type ItemRow, settleItems } from "../queries/run-items.queries.ts";
 import type { RunRow } from "../queries/runs.queries.ts";
-import { applyFound, HoldExhausted, LostClaim, type Work } from "./apply-outcome.ts";
-import { type CallScope, callProvider } from "./call-provider.ts";
+import { applyAnswers, type ChunkAnswers, HoldExhausted, LostClaim, type Work } from "./apply-outcome.ts";
+import { type CallScope, callProvider, type HoldRef, placeRunHold } from "./call-provider.ts";
 import type { ProviderCredentials } from "./deps.ts";
 import { releaseCallHold } from "./finish-run.ts";
 import { entityDef, recordsContext } from "./run-selection.ts";
@@ -39,6 +40,10 @@ export async function workClaim(
     (await selectRecords(recordsContext(ctx), def, { ids }, ids.length)).records.map((r) => [r.id, r]),
   );
   const threshold = await loadThreshold(db, workspaceId);
+  // Caps are checked against what was spent, so calls in flight together could each pass one: with
+  // a cap set, a job makes one call at a time (other jobs' calls in flight are the only overrun).
+  const caps = await getCreditSettings(db, workspaceId);
+  const lanes = caps.runCap !== null || caps.monthlyCap !== null ? 1 : deps.timing.callConcurrency;
   const waterfalls = await loadWaterfalls(db, deps, workspaceId, entity, run.fields);
   const credentials = new Map<string, ProviderCredentials>();
   let open: Work[] = claimed.map((c) => ({
@@ -94,20 +99,13 @@ export async function workClaim(
     if (!head || !provider) return { kind: "done" };
 
     const group = open.filter((w) => orderOf(w)[w.step]?.id === provider.id);
-    const byRecord = new Map<string, Work[]>();
-    for (const w of group) byRecord.set(w.recordId, [...(byRecord.get(w.recordId) ?? []), w]);
-    const recordIds = [...byRecord.keys()];
-    const done = new Set<Work>();
-    for (let i = 0; i < recordIds.length; i += provider.batchSize) {
-      const chunk = recordIds.slice(i, i + provider.batchSize);
-      const outcome = await runStep(scope, ctx.actor, run, def, provider, chunk, byRecord, threshold, {
-        inputOf,
-        credentials: credentials.get(provider.id) ?? null,
-      });
-      if (outcome.kind === "stopped") return outcome;
-      for (const w of outcome.settled) done.add(w);
-    }
-    open = open.filter((w) => !done.has(w));
+    const outcome = await runRound(scope, ctx.actor, run, def, provider, group, threshold, {
+      lanes,
+      inputOf,
+      credentials: credentials.get(provider.id) ?? null,
+    });
+    if (outcome.kind === "stopped") return outcome;
+    open = open.filter((w) => !outcome.settled.has(w));
   }
 }
 
@@ -135,6 +133,76 @@ function endOfWaterfall(w: Work, threshold: number): ItemOutcome {
   return final(w, "not_found", null);
 }
 
+interface StepHelpers {
+  /** Calls at once (callConcurrency, or 1 under a spend cap). */
+  lanes: number;
+  inputOf: (id: string) => ProviderInput;
+  credentials: ProviderCredentials;
+}
+
+type StepResult = { kind: "settled"; settled: Work[] } | { kind: "stopped"; reason: string | null };
+
+/**
+ * One round: every open item at this provider. Answers this run already has are re-used; one
+ * credit hold covers the round's worst case (the batch's hold — per call only when the workspace
+ * cannot cover the round, so a nearly empty balance is still spent to the last call it pays for);
+ * the records are called in chunks of the provider's batch size, `lanes` at a time.
+ */
+async function runRound(
+  scope: CallScope,
+  actor: { id: string } | null,
+  run: RunRow,
+  def: ReturnType<typeof entityDef>,
+  provider: ProviderDefinition,
+  group: readonly Work[],
+  threshold: number,
+  helpers: StepHelpers,
+): Promise<{ kind: "settled"; settled: Set<Work> } | { kind: "stopped"; reason: string | null }> {
+  const { db, workspaceId } = scope;
+  const byRecord = new Map<string, Work[]>();
+  for (const w of group) byRecord.set(w.recordId, [...(byRecord.get(w.recordId) ?? []), w]);
+  const recordIds = [...byRecord.keys()];
+  const reused = new Map<string, StepOutcome>();
+  for (const stored of await findRunLookups(db, workspaceId, run.id, provider.id, recordIds)) {
+    reused.set(stored.record_id, { ...answerOf(stored), reused: true });
+  }
+  const chunks: string[][] = [];
+  for (let i = 0; i < recordIds.length; i += provider.batchSize)
+    chunks.push(recordIds.slice(i, i + provider.batchSize));
+  const wanted = recordIds
+    .filter((id) => !reused.has(id))
+    .reduce((n, id) => n + (byRecord.get(id)?.length ?? 0), 0);
+  let roundHold: HoldRef | null = null;
+  if (chunks.length > 1 && wanted > 0 && provider.costCredits > 0) {
+    const placed = await placeRunHold(scope, provider, wanted);
+    if (placed.kind === "held") roundHold = placed.hold;
+  }
+  const settled = new Set<Work>();
+  let stopped: { kind: "stopped"; reason: string | null } | null = null;
+  try {
+    let next = 0;
+    const lane = async () => {
+      for (let chunk = chunks[next++]; chunk && !stopped; chunk = chunks[next++]) {
+        const outcome = await runStep(scope, actor, run, def, provider, chunk, byRecord, reused, threshold, {
+          ...helpers,
+          roundHold,
+        });
+        if (outcome.kind === "stopped") stopped ??= outcome;
+        else for (const w of outcome.settled) settled.add(w);
+      }
+    };
+    const lanes = Math.max(1, Math.min(helpers.lanes, chunks.length));
+    // allSettled: every lane's call ends (and writes) before the round's hold is released.
+    const ended = await Promise.allSettled(Array.from({ length: lanes }, lane));
+    const failed = ended.find((e) => e.status === "rejected");
+    if (failed) throw failed.reason;
+  } finally {
+    if (roundHold) await releaseCallHold(db, workspaceId, run.id, roundHold.key, roundHold.holdId);
+  }
+  return stopped ?? { kind: "settled", settled };
+}
+
+/** One provider call (a chunk of records) and its answers written in one transaction. */
 async function runStep(
   scope: CallScope,
   actor: { id: string } | null,
@@ -143,21 +211,30 @@ async function runStep(
   provider: ProviderDefinition,
   chunk: readonly string[],
   byRecord: Map<string, Work[]>,
+  reused: ReadonlyMap<string, StepOutcome>,
   threshold: number,
-  helpers: { inputOf: (id: string) => ProviderInput; credentials: ProviderCredentials },
-): Promise<{ kind: "settled"; settled: Work[] } | { kind: "stopped"; reason: string | null }> {
+  helpers: StepHelpers & { roundHold: HoldRef | null },
+): Promise<StepResult> {
   const { db, workspaceId } = scope;
   const answers = new Map<string, StepOutcome>();
-  for (const stored of await findRunLookups(db, workspaceId, run.id, provider.id, chunk)) {
-    answers.set(stored.record_id, { ...answerOf(stored), reused: true });
+  for (const id of chunk) {
+    const stored = reused.get(id);
+    if (stored) answers.set(id, stored);
   }
   const toCall = chunk.filter((id) => !answers.has(id));
-  let hold: { holdId: string; key: string } | null = null;
+  let hold: HoldRef | null = null;
   try {
     if (toCall.length > 0) {
       const wanted = toCall.reduce((n, id) => n + (byRecord.get(id)?.length ?? 0), 0);
       const inputs = toCall.map(helpers.inputOf);
-      const result = await callProvider(scope, provider, inputs, wanted, helpers.credentials);
+      const result = await callProvider(
+        scope,
+        provider,
+        inputs,
+        wanted,
+        helpers.credentials,
+        helpers.roundHold !== null,
+      );
       hold = result.hold;
       if (result.kind === "stopped") return result;
       toCall.forEach((id, i) => {
@@ -172,39 +249,36 @@ async function runStep(
         }
       });
     }
-    const settled: Work[] = [];
-    const lookups: NewLookup[] = [];
+    const chunkAnswers: ChunkAnswers = { found: [], retry: [], lookups: new Map() };
+    const retryWorks: Work[] = [];
     for (const id of chunk) {
-      const works = byRecord.get(id) ?? [];
       const answer = answers.get(id);
       if (!answer) continue;
-      const lookup = inputsOf(scope, run, provider, helpers.inputOf(id), answer);
-      const plan = settleAnswer(scope, provider, works, answer, threshold);
-      if (plan.found.length > 0) {
-        try {
-          await applyFound(scope, actor, def, provider, run, hold, plan.found, answer.reused ? null : lookup);
-        } catch (error) {
-          if (error instanceof HoldExhausted) {
-            const again = plan.found.map(({ work }) => ({
-              ...work,
-              status: "pending" as const,
-              provider: null,
-              error: null,
-            }));
-            await settleItems(db, workspaceId, run.id, scope.claimId, again);
-          } else if (error instanceof LostClaim) {
-            scope.log.info({ err: error.message }, "claim lost; leaving the items to their new owner");
-          } else throw error;
-        }
-        settled.push(...plan.found.map((f) => f.work));
-      } else if (!answer.reused) {
-        lookups.push(lookup);
-      }
-      await settleItems(db, workspaceId, run.id, scope.claimId, plan.retry);
-      settled.push(...plan.retryWorks);
+      const plan = settleAnswer(scope, provider, byRecord.get(id) ?? [], answer, threshold);
+      chunkAnswers.found.push(...plan.found);
+      chunkAnswers.retry.push(...plan.retry);
+      retryWorks.push(...plan.retryWorks);
+      if (!answer.reused)
+        chunkAnswers.lookups.set(id, inputsOf(scope, run, provider, helpers.inputOf(id), answer));
     }
-    await insertLookups(db, lookups);
-    return { kind: "settled", settled };
+    const payer = hold ?? helpers.roundHold;
+    try {
+      await applyAnswers(scope, actor, def, provider, run, payer, chunkAnswers);
+    } catch (error) {
+      if (error instanceof HoldExhausted) {
+        // Nothing was written: the found items go back to pending, unpaid, to be looked up again.
+        const again = chunkAnswers.found.map(({ work }) => ({
+          ...work,
+          status: "pending" as const,
+          provider: null,
+          error: null,
+        }));
+        await settleItems(db, workspaceId, run.id, scope.claimId, [...again, ...chunkAnswers.retry]);
+      } else if (error instanceof LostClaim) {
+        scope.log.info({ err: error.message }, "claim lost; leaving the items to their new owner");
+      } else throw error;
+    }
+    return { kind: "settled", settled: [...chunkAnswers.found.map((f) => f.work), ...retryWorks] };
   } finally {
     if (hold) await releaseCallHold(db, workspaceId, run.id, hold.key, hold.holdId);
   }
