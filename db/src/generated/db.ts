@@ -181,6 +181,7 @@ export interface EnrichmentRunItems {
   batch: number;
   claimed_at: Timestamp | null;
   claimed_by: string | null;
+  claims: Generated<number>;
   error: string | null;
   field: string;
   next_attempt_at: Generated<Timestamp>;

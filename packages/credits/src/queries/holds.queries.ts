@@ -31,7 +31,10 @@ export type HoldRow = NonNullable<Awaited<ReturnType<typeof findHoldWithRemainde
 /**
  * What already stands in the way of new charges, in one statement: the run's captures of any of
  * these records and fields (a superset of the exact pairs — the caller matches pairs), and any
- * entry holding one of these idempotency keys, whatever its kind.
+ * entry holding one of these idempotency keys, whatever its kind. Two branches, each an index
+ * probe per value (charge key, workspace key), written so no plan depends on statistics: on a
+ * ledger that filled in the last minute (none yet) a join or an OR let the planner walk every
+ * capture of the run for each call, under the hold's lock.
  */
 export async function findChargesOrKeys(
   db: Database,
@@ -39,20 +42,25 @@ export async function findChargesOrKeys(
   q: { runId: string; recordIds: readonly string[]; fields: readonly string[]; keys: readonly string[] },
 ) {
   if (q.keys.length === 0 && q.recordIds.length === 0) return [];
-  return db
-    .selectFrom("credit_transactions")
-    .select(["kind", "idempotency_key", "run_id", "record_id", "field"])
-    .where("workspace_id", "=", workspaceId)
-    .where((eb) =>
-      eb.or([
-        eb.and([
-          eb("kind", "=", "capture"),
-          eb("run_id", "=", q.runId),
-          eb("record_id", "=", sql<string>`any(${[...q.recordIds]}::uuid[])`),
-          eb("field", "=", sql<string>`any(${[...q.fields]}::text[])`),
-        ]),
-        eb("idempotency_key", "=", sql<string>`any(${[...q.keys]}::text[])`),
-      ]),
-    )
-    .execute();
+  const { rows } = await sql<{
+    kind: string;
+    idempotency_key: string;
+    run_id: string | null;
+    record_id: string | null;
+    field: string | null;
+  }>`
+    select t.kind, t.idempotency_key, t.run_id, t.record_id, t.field
+      from unnest(${[...q.recordIds]}::uuid[]) as r(record_id)
+      cross join unnest(${[...q.fields]}::text[]) as f(field)
+      cross join lateral (
+        select c.kind, c.idempotency_key, c.run_id, c.record_id, c.field from credit_transactions c
+         where c.workspace_id = ${workspaceId} and c.kind = 'capture' and c.run_id = ${q.runId}
+           and c.record_id = r.record_id and c.field = f.field
+        offset 0 -- a fence: probed per value, never pulled up into a join
+      ) t
+    union
+    select t.kind, t.idempotency_key, t.run_id, t.record_id, t.field
+      from credit_transactions t
+     where t.workspace_id = ${workspaceId} and t.idempotency_key = any(${[...q.keys]}::text[])`.execute(db);
+  return rows;
 }

@@ -60,12 +60,24 @@ export async function findRunLookups(
   recordIds: readonly string[],
 ): Promise<StoredLookup[]> {
   if (recordIds.length === 0) return [];
-  const { rows } = await sql<StoredLookup>`
-    select distinct on (record_id) record_id, status, outputs, fetched_at from enrichment_records
-    where workspace_id = ${workspaceId} and run_id = ${runId} and provider = ${provider}
-      and record_id = any(${[...recordIds]}::uuid[]) and status in ('found', 'not_found')
-    order by record_id, created_at desc`.execute(db);
-  return rows;
+  // One probe of the run index per record, newest picked here. Plans must not depend on
+  // statistics: a partition that filled in the last minute has none, and a `record_id = any(…)`
+  // or an `order by created_at` let the planner walk the workspace's lookups by time instead.
+  const { rows } = await sql<StoredLookup & { created_at: Date }>`
+    select l.record_id, l.status, l.outputs, l.fetched_at, l.created_at
+      from unnest(${[...recordIds]}::uuid[]) as r(id)
+      cross join lateral (
+        select e.record_id, e.status, e.outputs, e.fetched_at, e.created_at from enrichment_records e
+         where e.run_id = ${runId} and e.record_id = r.id and e.provider = ${provider}
+           and e.workspace_id = ${workspaceId} and e.status in ('found', 'not_found')
+        offset 0 -- a fence: probed per record, never pulled up into a join
+      ) l`.execute(db);
+  const newest = new Map<string, StoredLookup & { created_at: Date }>();
+  for (const row of rows) {
+    const seen = newest.get(row.record_id);
+    if (!seen || seen.created_at < row.created_at) newest.set(row.record_id, row);
+  }
+  return [...newest.values()].map(({ created_at: _, ...lookup }) => lookup);
 }
 
 export interface ProviderStatsRow {

@@ -7,6 +7,8 @@ export interface ItemRow {
   step: number;
   attempts: number;
   error: string | null;
+  /** How often the item was claimed, this claim included: above 1, an earlier claim may have asked providers. */
+  claims: number;
 }
 
 export interface NewItem {
@@ -53,7 +55,8 @@ export async function claimItems(
   claimId: string,
 ): Promise<ItemRow[]> {
   const { rows } = await sql<ItemRow>`
-    update enrichment_run_items i set status = 'claimed', claimed_by = ${claimId}, claimed_at = now()
+    update enrichment_run_items i set status = 'claimed', claimed_by = ${claimId}, claimed_at = now(),
+      claims = i.claims + 1
     from (
       select record_id, field from enrichment_run_items
       where workspace_id = ${workspaceId} and run_id = ${runId} and batch = ${batch}
@@ -61,7 +64,7 @@ export async function claimItems(
       for update skip locked
     ) due
     where i.run_id = ${runId} and i.record_id = due.record_id and i.field = due.field
-    returning i.record_id, i.field, i.step, i.attempts, i.error`.execute(db);
+    returning i.record_id, i.field, i.step, i.attempts, i.error, i.claims`.execute(db);
   return rows;
 }
 

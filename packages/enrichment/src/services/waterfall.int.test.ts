@@ -5,6 +5,7 @@ import { getRecord } from "@quarry/records/services/get-record";
 import { updateRecord } from "@quarry/records/services/update-record";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProviderOutcome } from "../providers/provider.ts";
+import { insertLookups } from "../queries/lookups.queries.ts";
 import {
   capturesOf,
   enrichmentWorkspace,
@@ -253,6 +254,51 @@ describe("errors and credits", () => {
       ["denied", 1],
       ["flaky", 0],
     ]);
+  });
+
+  it("a batch taken back from a dead worker re-uses the answers its run already has", async () => {
+    const calls: ProviderCall[] = [];
+    const miss = testProvider(
+      { id: "miss", contact: ["title"], answer: () => ({ status: "not_found" }) },
+      calls,
+    );
+    const hit = testProvider({ id: "hit", contact: ["title"], answer: () => title("Engineer", 80) }, calls);
+    const deps = testDeps([miss, hit]);
+    const w = await enrichmentWorkspace(t.db, 10);
+    const [id = ""] = await insertContacts(t.db, w.workspaceId, [{ email: "again@example.com" }]);
+    const run = await createRun(w.ctx, deps, {
+      entity: "contact",
+      selection: { id },
+      fields: ["title"],
+      overwrite: false,
+    });
+    // A worker claimed the item, "miss" answered (logged with the run), then the worker died before
+    // the item moved on: the reaper put it back to pending at step 0, one claim on it.
+    await insertLookups(t.db, [
+      {
+        workspaceId: w.workspaceId,
+        runId: run.id,
+        entity: "contact",
+        recordId: id,
+        provider: "miss",
+        status: "not_found",
+        fields: [],
+        inputs: {},
+        outputs: [],
+        errorCode: null,
+        cost: 0,
+        confidence: null,
+        latencyMs: 5,
+        fetchedAt: new Date(),
+      },
+    ]);
+    await t.db.updateTable("enrichment_run_items").set({ claims: 1 }).where("run_id", "=", run.id).execute();
+    await runDueJobs(t.url, t.db, deps);
+    expect(calls.map((c) => c.provider)).toEqual(["hit"]);
+    const done = await getRun(w.ctx, run.id);
+    expect(done.counts).toMatchObject({ found: 1 });
+    const record = await getRecord(recordsContext(w.ctx), contactEntity, id);
+    expect(record.sources.title).toMatchObject({ provider: "hit" });
   });
 
   it("stops a run that would overdraw, with the ledger's message, and releases what was held", async () => {

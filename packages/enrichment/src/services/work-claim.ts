@@ -36,6 +36,8 @@ export async function workClaim(
   const def = entityDef(entity);
   const ctx = { db, workspaceId, actor: run.created_by ? { id: run.created_by } : null, log: scope.log };
   const ids = [...new Set(claimed.map((c) => c.record_id))];
+  // Only a record claimed before can have answers in this run (they are written with its items).
+  const resumed = new Set(claimed.filter((c) => c.claims > 1).map((c) => c.record_id));
   const records = new Map<string, SelectedRecord>(
     (await selectRecords(recordsContext(ctx), def, { ids }, ids.length)).records.map((r) => [r.id, r]),
   );
@@ -101,6 +103,7 @@ export async function workClaim(
     const group = open.filter((w) => orderOf(w)[w.step]?.id === provider.id);
     const outcome = await runRound(scope, ctx.actor, run, def, provider, group, threshold, {
       lanes,
+      resumed,
       inputOf,
       credentials: credentials.get(provider.id) ?? null,
     });
@@ -136,6 +139,8 @@ function endOfWaterfall(w: Work, threshold: number): ItemOutcome {
 interface StepHelpers {
   /** Calls at once (callConcurrency, or 1 under a spend cap). */
   lanes: number;
+  /** Records an earlier claim worked: their answers in this run are re-used. */
+  resumed: ReadonlySet<string>;
   inputOf: (id: string) => ProviderInput;
   credentials: ProviderCredentials;
 }
@@ -163,7 +168,8 @@ async function runRound(
   for (const w of group) byRecord.set(w.recordId, [...(byRecord.get(w.recordId) ?? []), w]);
   const recordIds = [...byRecord.keys()];
   const reused = new Map<string, StepOutcome>();
-  for (const stored of await findRunLookups(db, workspaceId, run.id, provider.id, recordIds)) {
+  const asked = recordIds.filter((id) => helpers.resumed.has(id));
+  for (const stored of await findRunLookups(db, workspaceId, run.id, provider.id, asked)) {
     reused.set(stored.record_id, { ...answerOf(stored), reused: true });
   }
   const chunks: string[][] = [];
