@@ -1,4 +1,5 @@
 import type { Database } from "@quarry/db/client";
+import { sql } from "kysely";
 import type { EntityName } from "../schemas/entities.ts";
 import type { Verification } from "../schemas/field-sources.ts";
 
@@ -25,19 +26,27 @@ export interface NewFieldSource {
   sandbox: boolean;
 }
 
-/** Provenance rows of these records (enriched fields only). */
+/**
+ * Provenance rows of these records (enriched fields only): one index probe per record, behind an
+ * offset-0 fence so the plan never depends on statistics (a table filled in the last minute has
+ * none, and an `in (…)` of 50 ids was then planned as a scan of every row).
+ */
 export async function listFieldSources(
   db: Database,
   workspaceId: string,
   recordIds: readonly string[],
 ): Promise<FieldSourceRow[]> {
   if (recordIds.length === 0) return [];
-  return db
-    .selectFrom("record_field_sources")
-    .select(["record_id", "field", "provider", "confidence", "verification", "fetched_at", "sandbox"])
-    .where("workspace_id", "=", workspaceId)
-    .where("record_id", "in", [...recordIds])
-    .execute();
+  const { rows } = await sql<FieldSourceRow>`
+    select s.record_id, s.field, s.provider, s.confidence, s.verification, s.fetched_at, s.sandbox
+      from unnest(${[...new Set(recordIds)]}::uuid[]) as r(id)
+      cross join lateral (
+        select f.record_id, f.field, f.provider, f.confidence, f.verification, f.fetched_at, f.sandbox
+          from record_field_sources f
+         where f.workspace_id = ${workspaceId} and f.record_id = r.id
+        offset 0
+      ) s`.execute(db);
+  return rows;
 }
 
 export async function upsertFieldSources(db: Database, rows: readonly NewFieldSource[]): Promise<void> {
