@@ -81,24 +81,6 @@ export interface ItemKey {
   field: string;
 }
 
-/** Locks the items if this claim still holds them; the keys it no longer holds come back. */
-export async function lockClaimed(
-  db: Database,
-  workspaceId: string,
-  runId: string,
-  claimId: string,
-  keys: readonly ItemKey[],
-): Promise<ItemKey[]> {
-  if (keys.length === 0) return [];
-  const { rows } = await sql<{ record_id: string; field: string }>`
-    select record_id, field from enrichment_run_items
-    where workspace_id = ${workspaceId} and run_id = ${runId} and claimed_by = ${claimId} and status = 'claimed'
-      and (record_id, field) in (select * from unnest(${keys.map((k) => k.recordId)}::uuid[], ${keys.map((k) => k.field)}::text[]))
-    for update`.execute(db);
-  const held = new Set(rows.map((r) => `${r.record_id}:${r.field}`));
-  return keys.filter((k) => !held.has(`${k.recordId}:${k.field}`));
-}
-
 export interface ItemOutcome extends ItemKey {
   status: "pending" | "found" | "not_found" | "failed" | "skipped" | "cancelled";
   step: number;
@@ -132,6 +114,27 @@ export async function settleItems(
     where i.workspace_id = ${workspaceId} and i.run_id = ${runId} and i.record_id = o.record_id
       and i.field = o.field and i.claimed_by = ${claimId} and i.status = 'claimed'`.execute(db);
   return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * Corrects items this transaction settled a moment ago (e.g. found → skipped with the reason its
+ * value was not used); the transaction holds their locks, so no claim fence is needed.
+ */
+export async function markSettled(
+  db: Database,
+  workspaceId: string,
+  runId: string,
+  outcomes: readonly ItemOutcome[],
+): Promise<void> {
+  if (outcomes.length === 0) return;
+  await sql`
+    update enrichment_run_items i set status = o.status, error = o.error
+    from unnest(
+      ${outcomes.map((o) => o.recordId)}::uuid[], ${outcomes.map((o) => o.field)}::text[],
+      ${outcomes.map((o) => o.status)}::text[], ${outcomes.map((o) => o.error)}::text[]
+    ) as o(record_id, field, status, error)
+    where i.workspace_id = ${workspaceId} and i.run_id = ${runId} and i.record_id = o.record_id
+      and i.field = o.field`.execute(db);
 }
 
 /** Pending items of a run that is cancelled or stopped: they will not be worked. */

@@ -8,7 +8,7 @@ import {
 } from "@quarry/records/services/apply-enriched-values";
 import type { EnrichedValue, ProviderDefinition } from "../providers/provider.ts";
 import { insertLookups, type NewLookup } from "../queries/lookups.queries.ts";
-import { type ItemOutcome, lockClaimed, settleItems } from "../queries/run-items.queries.ts";
+import { type ItemOutcome, markSettled, settleItems } from "../queries/run-items.queries.ts";
 import type { CallScope, HoldRef } from "./call-provider.ts";
 import type { EnrichmentCtx } from "./deps.ts";
 import { recordsContext } from "./run-selection.ts";
@@ -45,12 +45,13 @@ export interface ChunkAnswers {
 
 /**
  * Writes one provider call's answers in one transaction, with a constant number of statements
- * however many records the call covered: checks the claim still holds the found items (a reaped
- * claim writes nothing), writes values, provenance and activity rows (records service, set-based),
- * settles the items (found, or skipped with the reason a value was not used; retries back to
- * pending), logs the lookups with what each cost, and — last, so the hold's lock is held only to
- * the commit — captures one charge per value used, keyed `capture:<run>:<record>:<field>`. A
- * refused capture (the hold was released under us) rolls all of it back: HoldExhausted.
+ * however many records the call covered: settles the items (found; retries back to pending) only
+ * if the claim still holds them all (a reaped claim writes nothing: LostClaim), writes values,
+ * provenance and activity rows (records service, set-based), marks found items whose value was not
+ * used as skipped with the reason, logs the lookups with what each cost, and — last, so the hold's
+ * lock is held only to the commit — captures one charge per value used, keyed
+ * `capture:<run>:<record>:<field>`. A refused capture (the hold was released under us) rolls all
+ * of it back: HoldExhausted.
  */
 export async function applyAnswers(
   scope: CallScope,
@@ -64,9 +65,21 @@ export async function applyAnswers(
   const { workspaceId, runId, claimId } = scope;
   const fetchedAt = new Date();
   await withTx(scope.db, async (db) => {
-    const works = answers.found.map((f) => f.work);
-    const lost = await lockClaimed(db, workspaceId, runId, claimId, works);
-    if (lost.length > 0) throw new LostClaim(`claim ${claimId} no longer holds ${lost.length} items`);
+    // The items first: settling them is the fence (only items this claim still holds are written;
+    // a reaped claim writes nothing) and locks them. Values that end up unused are marked below.
+    const found: ItemOutcome[] = answers.found.map(({ work }) => ({
+      recordId: work.recordId,
+      field: work.field,
+      status: "found",
+      step: work.step,
+      attempts: work.attempts,
+      provider: provider.id,
+      error: null,
+    }));
+    const expected = found.length + answers.retry.length;
+    const written = await settleItems(db, workspaceId, runId, claimId, [...found, ...answers.retry]);
+    if (written < expected)
+      throw new LostClaim(`claim ${claimId} no longer holds ${expected - written} items`);
     const byRecord = new Map<string, { recordId: string; values: EnrichedFieldValue[] }>();
     for (const { work, value } of answers.found) {
       const entry = byRecord.get(work.recordId) ?? { recordId: work.recordId, values: [] };
@@ -91,22 +104,14 @@ export async function applyAnswers(
         : new Map<string, ApplyResult>();
     const paid = payer !== null && provider.costCredits > 0;
     const charges: Array<{ recordId: string; field: string; amount: number }> = [];
-    const outcomes: ItemOutcome[] = answers.found.map(({ work }) => {
-      const result = results.get(work.recordId);
-      const reason = result?.skipped.find((s) => s.field === work.field)?.reason ?? null;
-      if (!reason && paid)
-        charges.push({ recordId: work.recordId, field: work.field, amount: provider.costCredits });
-      return {
-        recordId: work.recordId,
-        field: work.field,
-        status: reason ? "skipped" : "found",
-        step: work.step,
-        attempts: work.attempts,
-        provider: provider.id,
-        error: reason,
-      };
-    });
-    await settleItems(db, workspaceId, runId, claimId, [...outcomes, ...answers.retry]);
+    const skipped: ItemOutcome[] = [];
+    for (const item of found) {
+      const reason = results.get(item.recordId)?.skipped.find((s) => s.field === item.field)?.reason;
+      if (reason) skipped.push({ ...item, status: "skipped", error: reason });
+      else if (paid)
+        charges.push({ recordId: item.recordId, field: item.field, amount: provider.costCredits });
+    }
+    await markSettled(db, workspaceId, runId, skipped);
     const charged = new Map<string, number>();
     for (const c of charges) charged.set(c.recordId, (charged.get(c.recordId) ?? 0) + c.amount);
     await insertLookups(

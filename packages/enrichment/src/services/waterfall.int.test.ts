@@ -1,3 +1,4 @@
+import { silentLogger } from "@quarry/core/logger";
 import { getBalance } from "@quarry/credits/services/get-balance";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { contactEntity } from "@quarry/records/schemas/entities";
@@ -12,11 +13,13 @@ import {
   insertContacts,
   itemCounts,
   runDueJobs,
+  waitFor,
 } from "../testing/fixtures.ts";
 import { type ProviderCall, testDeps, testProvider } from "../testing/test-providers.ts";
 import { createRun } from "./create-run.ts";
 import { getRun } from "./get-run.ts";
 import { previewRun } from "./preview-run.ts";
+import { reapStaleClaims } from "./reap-stale-claims.ts";
 import { recordsContext } from "./run-selection.ts";
 import { updateEnrichmentSettings } from "./settings.ts";
 
@@ -300,6 +303,64 @@ describe("errors and credits", () => {
     const record = await getRecord(recordsContext(w.ctx), contactEntity, id);
     expect(record.sources.title).toMatchObject({ provider: "hit" });
   });
+
+  it.each([
+    { cost: 0, what: "free" },
+    { cost: 1, what: "paid" },
+  ])(
+    "a worker whose claim was taken back writes nothing when its call returns ($what provider)",
+    async ({ cost }) => {
+      const calls: ProviderCall[] = [];
+      const slow = testProvider(
+        {
+          id: "slow",
+          contact: ["title"],
+          cost,
+          latencyMs: 300,
+          answer: (_, n) => title(n === 1 ? "Stale title" : "Fresh title", 90),
+        },
+        calls,
+      );
+      const deps = testDeps([slow]);
+      const w = await enrichmentWorkspace(t.db, 100);
+      const ids = await insertContacts(t.db, w.workspaceId, [
+        { email: "s1@example.com" },
+        { email: "s2@example.com" },
+      ]);
+      const run = await createRun(w.ctx, deps, {
+        entity: "contact",
+        selection: { ids },
+        fields: ["title"],
+        overwrite: false,
+      });
+      const working = runDueJobs(t.url, t.db, deps);
+      await waitFor(async () => calls.length > 0);
+      // The reaper takes the claim back (as from a worker it believes dead) while the call is out.
+      await reapStaleClaims(t.db, { staleAfterMs: 0, requeue: async () => {}, log: silentLogger });
+      await working;
+
+      expect(calls).toHaveLength(2);
+      for (const id of ids) {
+        const record = await getRecord(recordsContext(w.ctx), contactEntity, id);
+        expect(record.title).toBe("Fresh title");
+        const activity = await t.db
+          .selectFrom("record_activity")
+          .select("changes")
+          .where("record_id", "=", id)
+          .execute();
+        expect(activity).toEqual([
+          { changes: [{ field: "title", old: null, new: "Fresh title", provider: "slow" }] },
+        ]);
+      }
+      expect(await capturesOf(t.db, run.id)).toHaveLength(cost ? 2 : 0);
+      expect(await getBalance(t.db, w.workspaceId)).toEqual({
+        available: 100 - 2 * cost,
+        held: 0,
+        spent: 2 * cost,
+      });
+      expect((await getRun(w.ctx, run.id)).counts).toMatchObject({ found: 2 });
+    },
+  );
 
   it("stops a run that would overdraw, with the ledger's message, and releases what was held", async () => {
     const calls: ProviderCall[] = [];
