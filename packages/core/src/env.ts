@@ -32,12 +32,25 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,32}$/, "letters, digits, - and _ only")
     .default("k1"),
   QUARRY_ENCRYPTION_OLD_KEYS: z.string().optional(),
+  /**
+   * Whether workspace vendor base URLs and vendor calls may reach private, loopback and link-local
+   * addresses (local fakes, a self-hosted proxy). true/false (also 1/0, yes/no); unset = allowed in
+   * development and test, refused in production, where any workspace admin could otherwise aim the
+   * worker at the cloud metadata service or the internal network.
+   */
+  ENRICHMENT_ALLOW_PRIVATE_NETWORKS: z.stringbool().optional(),
 });
 
-export type Env = z.infer<typeof envSchema>;
+/** Defaults that depend on another setting. */
+const withDerivedDefaults = envSchema.transform((env) => ({
+  ...env,
+  ENRICHMENT_ALLOW_PRIVATE_NETWORKS: env.ENRICHMENT_ALLOW_PRIVATE_NETWORKS ?? env.NODE_ENV !== "production",
+}));
+
+export type Env = z.infer<typeof withDerivedDefaults>;
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = envSchema.safeParse(source);
+  const result = withDerivedDefaults.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);

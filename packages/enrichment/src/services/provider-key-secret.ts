@@ -1,5 +1,6 @@
 import { AppError, badInput } from "@quarry/core/app-error";
 import { decryptSecret, encryptSecret, type SecretBox, SecretBoxError } from "@quarry/core/secret-box";
+import { ipLiteral, isLocalhostName, nonPublicReason } from "../providers/api/shared/public-address.ts";
 
 /**
  * How a provider key is sealed: AES-256-GCM bound to its row (workspace and vendor), so a
@@ -41,15 +42,32 @@ export const last4 = (apiKey: string) => apiKey.slice(-4);
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-/** A base URL override: https, or plain http only to this machine (local fakes, proxies). */
-export function checkBaseUrl(raw: string): string {
+/**
+ * A base URL override, checked when it is saved. With private networks allowed (development, test,
+ * a self-hosted install): https, or plain http only to this machine (local fakes, proxies). Without
+ * (production): https to a public host only; a name that DNS points inward is refused at call time
+ * (guarded-fetch.ts), since DNS can change after the save.
+ */
+export function checkBaseUrl(raw: string, opts: { allowPrivateNetworks: boolean }): string {
   const url = new URL(raw);
-  const local = LOOPBACK.has(url.hostname);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && local)) {
-    throw badInput("baseUrl", "must use https (plain http only for localhost)");
+  if (opts.allowPrivateNetworks) {
+    const local = LOOPBACK.has(url.hostname);
+    if (url.protocol !== "https:" && !(url.protocol === "http:" && local)) {
+      throw badInput("baseUrl", "must use https (plain http only for localhost)");
+    }
+  } else {
+    if (url.protocol !== "https:") throw badInput("baseUrl", "must use https");
+    const reason = nonPublicHostReason(url.hostname);
+    if (reason) throw badInput("baseUrl", `must be a public address: ${url.hostname} is ${reason}`);
   }
   if (url.username || url.password || url.search || url.hash) {
     throw badInput("baseUrl", "must not contain credentials, a query or a fragment");
   }
   return url.toString().replace(/\/+$/, "");
+}
+
+function nonPublicHostReason(hostname: string): string | null {
+  if (isLocalhostName(hostname)) return "a name for this machine";
+  const literal = ipLiteral(hostname);
+  return literal ? nonPublicReason(literal) : null;
 }

@@ -2,6 +2,7 @@ import type { Logger } from "@quarry/core/logger";
 import type { SecretBox } from "@quarry/core/secret-box";
 import type { Database } from "@quarry/db/client";
 import { providerKeyBox } from "./provider-key-box.ts";
+import { privateNetworksAllowed } from "./vendor-network.ts";
 
 /** What every provider-key service receives. */
 export interface ProviderKeysContext {
@@ -10,7 +11,9 @@ export interface ProviderKeysContext {
   actor: { id: string } | null;
   log: Logger;
   box: SecretBox;
-  /** For key checks; tests may pass their own. */
+  /** ENRICHMENT_ALLOW_PRIVATE_NETWORKS: whether a base URL may name a private or loopback host. */
+  allowPrivateNetworks: boolean;
+  /** For key checks (default: the guarded vendor fetch); tests may pass their own. */
   fetch?: typeof fetch;
 }
 
@@ -27,5 +30,6 @@ export function providerKeysContext(ctx: {
     actor: { id: ctx.user.id },
     log: ctx.log,
     box: providerKeyBox(),
+    allowPrivateNetworks: privateNetworksAllowed(),
   };
 }

@@ -41,7 +41,14 @@ const keyIds = async () =>
 describe("rotation and re-encryption", () => {
   it("old keys still decrypt after rotation; the job moves them, in batches, and is idempotent", async () => {
     for (const [i, ws] of workspaces.entries()) {
-      const c = { db: t.db, workspaceId: ws, actor: null, log: silentLogger, box: before };
+      const c = {
+        db: t.db,
+        workspaceId: ws,
+        actor: null,
+        log: silentLogger,
+        box: before,
+        allowPrivateNetworks: false,
+      };
       await setProviderKey(c, { providerId: "hunter", apiKey: `hunter-key-${i}-abcd` });
       await setProviderKey(c, { providerId: "pdl", apiKey: `pdl-key-${i}-wxyz` });
     }

@@ -10,7 +10,11 @@ export async function setProviderKey(
   input: SetProviderKeyInput,
 ): Promise<ProviderKey> {
   const baseUrl =
-    input.baseUrl === undefined ? undefined : input.baseUrl ? checkBaseUrl(input.baseUrl) : null;
+    input.baseUrl === undefined
+      ? undefined
+      : input.baseUrl
+        ? checkBaseUrl(input.baseUrl, { allowPrivateNetworks: ctx.allowPrivateNetworks })
+        : null;
   const row = await upsertProviderKeyRow(ctx.db, ctx.workspaceId, {
     providerId: input.providerId,
     ciphertext: sealProviderKey(ctx.box, ctx.workspaceId, input.providerId, input.apiKey),

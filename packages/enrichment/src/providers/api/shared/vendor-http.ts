@@ -1,4 +1,5 @@
 import type { ProviderCallContext, ProviderOutcome } from "../../provider.ts";
+import { findPrivateAddressRefusal } from "./public-address.ts";
 
 /**
  * The one HTTP path of the API providers: builds the URL on the configurable base URL, sends the
@@ -64,6 +65,9 @@ function transportOutcome(vendor: string, signal: AbortSignal, error: unknown): 
   if (signal.aborted || name === "AbortError" || name === "TimeoutError") {
     return errorOutcome("timeout", `${vendor} did not answer in time (the call was aborted)`, true);
   }
+  // The base URL leads to a private address (guarded-fetch.ts): a setting to change, not a blip.
+  const refused = findPrivateAddressRefusal(error);
+  if (refused) return errorOutcome("private_address", `Could not reach ${vendor}: ${refused.message}`, false);
   const reason =
     error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : "";
   return errorOutcome("timeout", `Could not reach ${vendor}${reason ? `: ${reason}` : ""}`, true);
