@@ -7,16 +7,24 @@ import { z } from "zod";
 import { type ApiCall, defineRoute } from "./api-route.ts";
 import { idParams } from "./record-routes.ts";
 
-/** A run as the app shows it, plus what it has cost so far in one number. */
+/**
+ * A run as the app shows it: its cost is `credits` (spent and held). `creditsSpent`, the one
+ * number v1 answered first, stays for existing clients as the same value as `credits.spent`.
+ */
 export const apiRunSchema = runSchema.extend({
-  creditsSpent: z
-    .number()
-    .int()
-    .meta({ description: "Credits charged so far: the sum of `byProvider[].credits`." }),
+  credits: runSchema.shape.credits.meta({
+    description:
+      "`spent`: credits charged so far (captures less refunds). `held`: credits set aside for lookups in flight, " +
+      "captured or released as they finish; what is left is released when the run ends.",
+  }),
+  creditsSpent: z.number().int().meta({
+    description: "Deprecated: the same as `credits.spent`, kept for existing clients.",
+    deprecated: true,
+  }),
 });
 
 function withCost(run: Run): z.output<typeof apiRunSchema> {
-  return { ...run, creditsSpent: run.byProvider.reduce((sum, p) => sum + p.credits, 0) };
+  return { ...run, creditsSpent: run.credits.spent };
 }
 
 /** Runs started through the API are the key creator's. */
@@ -64,7 +72,7 @@ export const enrichmentRunRoutes = [
     tag: "Enrichment",
     summary: "Get a run's status and cost",
     description:
-      "Progress per status, field and provider, why items were skipped, the estimate and the credits spent.",
+      "Progress per status, field and provider, why items were skipped, the estimate, and the credits spent and still held (`credits`).",
     params: idParams,
     responses: [{ status: 200, description: "The run", schema: run }],
     errors: [400, 404],

@@ -267,12 +267,18 @@ describe("enrichment runs", () => {
       fields: ["company_domain"],
       status: expect.stringMatching(/^(queued|running|completed)$/),
       recordCount: 1,
+      credits: { spent: 0, held: 0 },
       creditsSpent: 0,
       estimate: { recordCount: 1 },
     });
     const read = await apiClient(server.url, a.readKey).get(`/enrichment/runs/${started.body.id}`);
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ id: started.body.id, counts: { total: 1 }, creditsSpent: 0 });
+    expect(read.body).toMatchObject({
+      id: started.body.id,
+      counts: { total: 1 },
+      credits: { spent: 0, held: 0 },
+      creditsSpent: 0,
+    });
     expect(await runsOf(a.workspaceId)).toContainEqual({ id: started.body.id });
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { providerKeyVendorIds } from "./provider-keys.ts";
 
 export const providerSummarySchema = z.object({
   id: z.string(),
@@ -10,6 +11,8 @@ export const providerSummarySchema = z.object({
   costCredits: z.number().int(),
   rateLimit: z.object({ requests: z.number().int(), perMs: z.number().int() }).nullable(),
   needsApiKey: z.boolean(),
+  /** The vendor whose key it uses ("hunter": one key serves all of Hunter's providers); null for built-ins and sandbox. */
+  vendor: z.enum(providerKeyVendorIds).nullable(),
   keyStatus: z.enum(["not_needed", "configured", "missing"]),
   health: z.object({
     status: z.enum(["ok", "degraded"]),

@@ -121,6 +121,11 @@ export const runSchema = z.object({
       credits: z.number().int(),
     }),
   ),
+  /**
+   * The run's credits in the ledger: `spent` is what it charged (captures less refunds); `held` is
+   * set aside for lookups in flight, captured or released as they finish (the rest when the run ends).
+   */
+  credits: z.object({ spent: z.number().int(), held: z.number().int() }),
   /** What was skipped, failed or cancelled, and why. */
   reasons: z.array(z.object({ status: z.enum(itemStatuses), reason: z.string(), count: z.number().int() })),
   estimate: runEstimateSchema.nullable(),

@@ -11,6 +11,7 @@ import { recordProviderFailure, recordProviderSuccess } from "../queries/provide
 import { reserveRateSlot } from "../queries/rate-buckets.queries.ts";
 import { runStatus } from "../queries/runs.queries.ts";
 import type { EnrichmentDeps, ProviderCredentials } from "./deps.ts";
+import { markProviderKeyUsed } from "./mark-provider-key-used.ts";
 
 export const ACTIVE_RUN = new Set(["queued", "running"]);
 
@@ -19,6 +20,13 @@ export const ACTIVE_RUN = new Set(["queued", "running"]);
  * can push a call toward the next one, and the headroom keeps that under the limit.
  */
 export const RATE_HEADROOM = 1.05;
+
+/**
+ * How often a call waiting for its rate-limit slot re-reads the run status. Many calls may queue
+ * for a slower vendor (every lane of every job); polling each at cancelPollMs loaded PostgreSQL
+ * and the event loop enough to make calls start late.
+ */
+export const SLOT_WAIT_POLL_MS = 500;
 
 export interface CallScope {
   db: Database;
@@ -134,9 +142,10 @@ export async function callProvider(
   if (provider.rateLimit) {
     const interval = (provider.rateLimit.perMs / provider.rateLimit.requests) * RATE_HEADROOM;
     let wait = await reserveRateSlot(db, workspaceId, provider.id, interval);
-    // A long wait for a slot still notices a cancel within `cancelPollMs`.
+    // A long wait for a slot notices a cancel within SLOT_WAIT_POLL_MS; the status read right
+    // before the call is what guarantees no call starts after a cancel.
     while (wait > 0) {
-      const step = Math.min(wait, deps.timing.cancelPollMs);
+      const step = Math.min(wait, Math.max(deps.timing.cancelPollMs, SLOT_WAIT_POLL_MS));
       await sleep(step);
       wait -= step;
       if (wait > 0 && !(await isActive(db, workspaceId, runId)))
@@ -178,6 +187,9 @@ export async function callProvider(
     clearInterval(poll);
     clearTimeout(timeout);
   }
+  // The key was sent (an error or a timeout included): the key's "last used" moves. Outside the
+  // try, so a failed write cannot turn an answered call into errors that would be retried.
+  await markProviderKeyUsed(db, workspaceId, provider.id);
   if (cancelled) return { kind: "stopped", reason: null, hold };
   if (outcomes.length !== inputs.length) {
     const message = `${provider.name} answered ${outcomes.length} results for ${inputs.length} records`;

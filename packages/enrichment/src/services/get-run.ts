@@ -2,7 +2,7 @@ import { notFound } from "@quarry/core/app-error";
 import type { Database } from "@quarry/db/client";
 import { runProviderCounts } from "../queries/lookups.queries.ts";
 import { countItems, itemReasons } from "../queries/run-items.queries.ts";
-import { findRun, type RunRow } from "../queries/runs.queries.ts";
+import { findRun, type RunRow, runCredits } from "../queries/runs.queries.ts";
 import {
   itemStatuses,
   type Run,
@@ -31,12 +31,16 @@ export function runStatusOf(row: RunRow): RunStatus {
   return runStatuses.find((s) => s === row.status) ?? "failed";
 }
 
-/** A run with live progress: per status, per field and per provider, and why items were skipped. */
+/**
+ * A run with live progress: per status, per field and per provider, its credits spent and held,
+ * and why items were skipped.
+ */
 export async function loadRun(db: Database, workspaceId: string, row: RunRow): Promise<Run> {
-  const [items, lookups, reasons] = await Promise.all([
+  const [items, lookups, reasons, credits] = await Promise.all([
     countItems(db, workspaceId, row.id),
     runProviderCounts(db, workspaceId, row.id),
     itemReasons(db, workspaceId, row.id),
+    runCredits(db, workspaceId, row.id),
   ]);
   const counts = emptyCounts();
   const byField = new Map(row.fields.map((f) => [f, emptyCounts()]));
@@ -80,6 +84,7 @@ export async function loadRun(db: Database, workspaceId: string, row: RunRow): P
     counts,
     byField: [...byField].map(([field, c]) => ({ field, ...c })),
     byProvider: [...byProvider.values()].sort((a, b) => a.provider.localeCompare(b.provider)),
+    credits,
     reasons: reasons.flatMap((r) => {
       const status = itemStatuses.find((s) => s === r.status);
       return status ? [{ status, reason: r.reason, count: r.n }] : [];

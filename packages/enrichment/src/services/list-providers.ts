@@ -1,10 +1,12 @@
+import { keyVendorOf } from "../providers/api/api-key-vendors.ts";
 import { providerStats } from "../queries/lookups.queries.ts";
 import { listHealth } from "../queries/provider-health.queries.ts";
 import type { ProviderSummary } from "../schemas/providers.ts";
 import type { EnrichmentCtx, EnrichmentDeps } from "./deps.ts";
 
 /**
- * Every provider with this workspace's view of it: whether its API key is set, its health
+ * Every provider with this workspace's view of it: the vendor whose key it uses and whether that
+ * key is set (read only: listing never marks a key used), its health
  * (degraded while the circuit breaker holds it paused) and its last 30 days here — lookups,
  * hit rate, mean latency and credits charged.
  */
@@ -35,6 +37,7 @@ export async function listProviders(
       costCredits: p.costCredits,
       rateLimit: p.rateLimit,
       needsApiKey: p.needsApiKey,
+      vendor: keyVendorOf(p.id)?.id ?? null,
       keyStatus,
       health: {
         status: paused ? "degraded" : "ok",

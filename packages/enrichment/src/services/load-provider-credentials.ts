@@ -1,7 +1,7 @@
 import type { SecretBox } from "@quarry/core/secret-box";
 import type { Database } from "@quarry/db/client";
 import { keyVendorOf } from "../providers/api/api-key-vendors.ts";
-import { findProviderKeyRow, touchProviderKeyUsed } from "../queries/provider-keys.queries.ts";
+import { findProviderKeyRow } from "../queries/provider-keys.queries.ts";
 import { openProviderKey } from "./provider-key-secret.ts";
 
 export interface ProviderCredentials {
@@ -14,7 +14,9 @@ export interface ProviderCredentials {
  * The decrypted key and base URL for a provider, for building its ProviderCallContext. Takes a
  * provider id ("hunter-email-finder") or a vendor id ("hunter"). Null when the workspace has no key
  * for that vendor, or the provider is not an API provider. Throws AppError CONFLICT when the stored
- * key cannot be decrypted (its encryption key is no longer configured). Marks the key used.
+ * key cannot be decrypted (its encryption key is no longer configured). Only reads: listing
+ * providers and previewing a run load credentials too, so a call that really sends the key to the
+ * vendor records that with markProviderKeyUsed.
  */
 export async function loadProviderCredentials(
   db: Database,
@@ -27,6 +29,5 @@ export async function loadProviderCredentials(
   const row = await findProviderKeyRow(db, workspaceId, vendor.id);
   if (!row) return null;
   const apiKey = openProviderKey(box, workspaceId, vendor.id, row.ciphertext);
-  await touchProviderKeyUsed(db, workspaceId, vendor.id);
   return { apiKey, baseUrl: row.base_url ?? vendor.defaultBaseUrl };
 }

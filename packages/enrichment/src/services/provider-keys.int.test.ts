@@ -8,6 +8,7 @@ import type { FakeServer } from "../providers/api/shared/fake-http.ts";
 import { deleteProviderKey } from "./delete-provider-key.ts";
 import { listProviderKeys } from "./list-provider-keys.ts";
 import { loadProviderCredentials } from "./load-provider-credentials.ts";
+import { markProviderKeyUsed } from "./mark-provider-key-used.ts";
 import type { ProviderKeysContext } from "./provider-keys-context.ts";
 import { setProviderKey } from "./set-provider-key.ts";
 import { testProviderKey } from "./test-provider-key.ts";
@@ -39,6 +40,7 @@ const ctx = (workspaceId: string): ProviderKeysContext => ({
   actor: null,
   log: silentLogger,
   box,
+  allowPrivateNetworks: true,
 });
 const row = (workspaceId: string, providerId: string) =>
   t.db
@@ -113,14 +115,14 @@ describe("storing a key", () => {
 });
 
 describe("loadProviderCredentials", () => {
-  it("resolves a provider id to its vendor's key, with the default base URL, and marks it used", async () => {
+  it("resolves a provider id to its vendor's key, with the default base URL, and only reads", async () => {
     await setProviderKey(ctx(ws2), { providerId: "hunter", apiKey: "hunter-of-ws2-9999" });
     expect((await row(ws2, "hunter"))?.last_used_at).toBeNull();
     expect(await loadProviderCredentials(t.db, box, ws2, "hunter-email-verifier")).toEqual({
       apiKey: "hunter-of-ws2-9999",
       baseUrl: "https://api.hunter.io",
     });
-    expect((await row(ws2, "hunter"))?.last_used_at).toBeInstanceOf(Date);
+    expect((await row(ws2, "hunter"))?.last_used_at).toBeNull();
   });
 
   it("is null without a key, for providers that take none, and never crosses workspaces", async () => {
@@ -148,15 +150,38 @@ describe("loadProviderCredentials", () => {
   });
 });
 
+describe("markProviderKeyUsed", () => {
+  it("marks the vendor's key of a provider used, in its workspace only; keyless providers are a no-op", async () => {
+    // Both workspaces hold a Hunter key (set above), neither used yet.
+    await markProviderKeyUsed(t.db, ws1, "email-check");
+    await markProviderKeyUsed(t.db, ws1, "sandbox");
+    expect((await row(ws1, "hunter"))?.last_used_at).toBeNull();
+
+    await markProviderKeyUsed(t.db, ws1, "hunter-email-finder");
+    const used = (await row(ws1, "hunter"))?.last_used_at;
+    expect(used).toBeInstanceOf(Date);
+    expect((await row(ws2, "hunter"))?.last_used_at).toBeNull();
+    const listed = await listProviderKeys(ctx(ws1));
+    expect(listed.items.find((i) => i.providerId === "hunter")?.lastUsedAt).toBe(used?.toISOString());
+  });
+});
+
 describe("testProviderKey", () => {
   it("checks the stored key against the vendor and records the answer", async () => {
     await setProviderKey(ctx(ws1), { providerId: "hunter", apiKey: "good-hunter-key", baseUrl: hunter.url });
+    await t.db
+      .updateTable("provider_keys")
+      .set({ last_used_at: null })
+      .where("workspace_id", "=", ws1)
+      .execute();
     expect(await testProviderKey(ctx(ws1), { providerId: "hunter" })).toEqual({
       providerId: "hunter",
       status: "valid",
       message: "Key works (Free plan: 38 of 50 searches left)",
     });
     expect(hunter.requests.at(-1)?.headers["x-api-key"]).toBe("good-hunter-key");
+    // The key was sent to Hunter: it counts as used.
+    expect((await row(ws1, "hunter"))?.last_used_at).toBeInstanceOf(Date);
     const listed = await listProviderKeys(ctx(ws1));
     expect(listed.items[0]).toMatchObject({
       status: "valid",

@@ -1,8 +1,10 @@
 import { keyVendors } from "../providers/api/api-key-vendors.ts";
 import { findProviderKeyRow, setProviderKeyStatus } from "../queries/provider-keys.queries.ts";
 import type { ProviderKeyIdInput, TestProviderKeyOutput } from "../schemas/provider-keys.ts";
+import { markProviderKeyUsed } from "./mark-provider-key-used.ts";
 import { openProviderKey } from "./provider-key-secret.ts";
 import type { ProviderKeysContext } from "./provider-keys-context.ts";
+import { vendorFetch } from "./vendor-network.ts";
 
 const CHECK_TIMEOUT_MS = 10_000;
 
@@ -28,8 +30,9 @@ export async function testProviderKey(
     apiKey,
     baseUrl: row.base_url ?? vendor.defaultBaseUrl,
     signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
-    fetch: ctx.fetch ?? fetch,
+    fetch: ctx.fetch ?? vendorFetch(),
   });
+  await markProviderKeyUsed(ctx.db, ctx.workspaceId, input.providerId);
   await setProviderKeyStatus(
     ctx.db,
     ctx.workspaceId,

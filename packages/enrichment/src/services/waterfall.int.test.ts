@@ -362,6 +362,45 @@ describe("errors and credits", () => {
     },
   );
 
+  it("a provider call marks the workspace's vendor key used; a run that never calls it does not", async () => {
+    const calls: ProviderCall[] = [];
+    const finder = testProvider(
+      { id: "hunter-email-finder", contact: ["title"], answer: () => title("Engineer", 90) },
+      calls,
+    );
+    const deps = testDeps([finder]);
+    const w = await enrichmentWorkspace(t.db, 10);
+    await t.db
+      .insertInto("provider_keys")
+      .values({
+        workspace_id: w.workspaceId,
+        provider_id: "hunter",
+        ciphertext: "v1.x",
+        key_id: "k0",
+        last4: "abcd",
+      })
+      .execute();
+    const lastUsed = async () =>
+      (
+        await t.db
+          .selectFrom("provider_keys")
+          .select("last_used_at")
+          .where("workspace_id", "=", w.workspaceId)
+          .executeTakeFirstOrThrow()
+      ).last_used_at;
+    const [id = ""] = await insertContacts(t.db, w.workspaceId, [{ email: "used@example.com" }]);
+    await createRun(w.ctx, deps, {
+      entity: "contact",
+      selection: { id },
+      fields: ["title"],
+      overwrite: false,
+    });
+    expect(await lastUsed()).toBeNull();
+    await runDueJobs(t.url, t.db, deps);
+    expect(calls).toHaveLength(1);
+    expect(await lastUsed()).toBeInstanceOf(Date);
+  });
+
   it("stops a run that would overdraw, with the ledger's message, and releases what was held", async () => {
     const calls: ProviderCall[] = [];
     const paid = testProvider(

@@ -108,3 +108,27 @@ export function hashOf(id: string): number {
   for (const c of id) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
   return (h >>> 0) / 2 ** 32;
 }
+
+/**
+ * The provider, but each call waits until the test calls `open()`: a run held mid-call for as long
+ * as the test needs. `entered` resolves when the first call has started.
+ */
+export function gatedProvider(provider: ProviderDefinition) {
+  let open = () => {};
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  let entered = () => {};
+  const started = new Promise<void>((resolve) => {
+    entered = resolve;
+  });
+  const gated: ProviderDefinition = {
+    ...provider,
+    async enrich(inputs, ctx) {
+      entered();
+      await gate;
+      return provider.enrich(inputs, ctx);
+    },
+  };
+  return { provider: gated, open, entered: started };
+}

@@ -20,7 +20,7 @@ export function ProvidersTable() {
   const keys = useQuery(trpc.enrichment.providerKeys.list.queryOptions({ workspaceId: workspace.id }));
   if (query.isPending) return <Spinner label="Loading providers" />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  const last4 = new Map<string, string | null>((keys.data?.items ?? []).map((k) => [k.providerId, k.last4]));
+  const keyOf = new Map((keys.data?.items ?? []).map((k) => [k.providerId, k]));
   return (
     <section className="card" aria-labelledby="providers-heading">
       <h2 id="providers-heading">Providers</h2>
@@ -56,7 +56,10 @@ export function ProvidersTable() {
               <tr key={p.id}>
                 <th scope="row">
                   {p.sandbox ? <SandboxBadge /> : p.name}
-                  <span className="muted small block">{p.id}</span>
+                  <span className="muted small block">
+                    {p.id}
+                    {p.vendor ? ` · ${keyOf.get(p.vendor)?.name ?? p.vendor} key` : null}
+                  </span>
                 </th>
                 <td>{kindLabel[p.kind]}</td>
                 <td className="fields-cell">{fieldsText(p)}</td>
@@ -64,7 +67,9 @@ export function ProvidersTable() {
                   {p.keyStatus === "not_needed" ? (
                     <span className="muted">Not needed</span>
                   ) : p.keyStatus === "configured" ? (
-                    <span className="badge status-success">Key ••••{last4.get(vendorOf(p.id)) ?? ""}</span>
+                    <span className="badge status-success">
+                      Key ••••{p.vendor ? (keyOf.get(p.vendor)?.last4 ?? "") : ""}
+                    </span>
                   ) : (
                     <span className="badge status-danger">No key</span>
                   )}
@@ -93,11 +98,6 @@ export function ProvidersTable() {
       </div>
     </section>
   );
-}
-
-/** The vendor a key belongs to: "apollo-people-match" → "apollo". */
-export function vendorOf(providerId: string): string {
-  return providerId.split("-")[0] ?? providerId;
 }
 
 function fieldsText(p: ProviderSummary): string {

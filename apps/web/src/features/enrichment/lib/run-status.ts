@@ -33,8 +33,3 @@ export const statusTone: Record<RunStatus, "accent" | "danger" | "success" | "ne
 export function doneCount(counts: Run["counts"]): number {
   return counts.total - counts.pending - counts.inProgress;
 }
-
-/** Credits charged so far: the sum over the run's providers. */
-export function creditsSpent(run: Run): number {
-  return run.byProvider.reduce((sum, p) => sum + p.credits, 0);
-}

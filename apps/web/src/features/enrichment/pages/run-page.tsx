@@ -12,8 +12,8 @@ import { StopRunButton } from "../components/stop-run-button.tsx";
 import "../enrichment.css";
 import { useLiveRun } from "../hooks/use-live-run.ts";
 import { useProviders } from "../hooks/use-providers.ts";
-import { type Entity, entityPlural, fieldLabel, formatCredits } from "../lib/format.ts";
-import { creditsSpent, type Run } from "../lib/run-status.ts";
+import { type Entity, entityPlural, fieldLabel, formatCredits, formatNumber } from "../lib/format.ts";
+import type { Run } from "../lib/run-status.ts";
 
 export function RunPage() {
   const { runId = "" } = useParams();
@@ -74,7 +74,7 @@ export function RunPage() {
             : null}
         </p>
       </section>
-      <RunCredits run={data} />
+      <RunCredits run={data} live={live} />
       <section className="card stack" aria-label="Breakdown">
         <FieldBreakdown run={data} />
         <RunProviders run={data} />
@@ -92,8 +92,11 @@ function RunProviders({ run }: { run: Run }) {
   return <ProviderBreakdown run={run} nameOf={nameOf} isSandbox={isSandbox} />;
 }
 
-/** Spent by this run, what it was expected to cost, and what running enrichment holds right now. */
-function RunCredits({ run }: { run: Run }) {
+/**
+ * Spent by this run (and, while it runs, what it holds for lookups in flight), what it was expected
+ * to cost, and what running enrichment holds right now.
+ */
+function RunCredits({ run, live }: { run: Run; live: boolean }) {
   const trpc = useTRPC();
   const workspace = useWorkspace();
   const balance = useQuery(
@@ -112,7 +115,10 @@ function RunCredits({ run }: { run: Run }) {
       <dl className="stat-row">
         <div className="stat">
           <dt>Spent by this run</dt>
-          <dd>{formatCredits(creditsSpent(run))}</dd>
+          <dd>
+            {formatCredits(run.credits.spent)}
+            {live ? <span className="muted"> · {formatNumber(run.credits.held)} held</span> : null}
+          </dd>
         </div>
         {run.estimate ? (
           <>
