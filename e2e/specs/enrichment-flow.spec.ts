@@ -40,8 +40,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const res of hanging) res.destroy();
-  vendor?.closeAllConnections();
-  await new Promise((resolve) => vendor?.close(resolve));
+  // Without a vendor (the browser failed to start first) there is nothing to close: awaiting
+  // vendor?.close would never settle and hang the run for the hook's timeout.
+  if (vendor) {
+    vendor.closeAllConnections();
+    await new Promise((resolve) => vendor.close(resolve));
+  }
   await browser?.close();
 });
 
