@@ -31,6 +31,34 @@ export async function pausedProviders(db: Database, workspaceId: string): Promis
 }
 
 /**
+ * The workspace's providers that are paused now, and those on a failure streak (paused or not):
+ * a claim resets a streak after a success only where there is one, so a healthy provider's calls
+ * write nothing here.
+ */
+export async function providerHealthState(
+  db: Database,
+  workspaceId: string,
+): Promise<{ paused: Map<string, Date>; failing: Set<string> }> {
+  const rows = await db
+    .selectFrom("provider_health")
+    .select([
+      "provider",
+      "consecutive_failures",
+      sql<Date | null>`case when paused_until > now() then paused_until end`.as("paused_until"),
+    ])
+    .where("workspace_id", "=", workspaceId)
+    .where((eb) => eb.or([eb("consecutive_failures", ">", 0), eb("paused_until", ">", sql<Date>`now()`)]))
+    .execute();
+  const paused = new Map<string, Date>();
+  const failing = new Set<string>();
+  for (const r of rows) {
+    if (r.paused_until) paused.set(r.provider, r.paused_until);
+    failing.add(r.provider);
+  }
+  return { paused, failing };
+}
+
+/**
  * One more failed call: after `threshold` in a row the provider is paused for `pauseMs`
  * (doubling with each further failure, at most 32×).
  */

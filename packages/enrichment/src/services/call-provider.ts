@@ -36,6 +36,11 @@ export interface CallScope {
   runId: string;
   batch: number;
   claimId: string;
+  /**
+   * Providers on a failure streak as far as this claim knows (read each round): a success resets
+   * the streak only for these. Absent: always reset.
+   */
+  failing?: Set<string>;
 }
 
 export type CallResult =
@@ -205,12 +210,15 @@ const breakerCodes = new Set(["unauthorized", "quota_exceeded", "payment_require
 async function recordHealth(scope: CallScope, provider: ProviderDefinition, outcomes: ProviderOutcome[]) {
   const errors = outcomes.filter((o) => o.status === "error");
   if (errors.length < outcomes.length) {
+    if (scope.failing && !scope.failing.has(provider.id)) return;
     await recordProviderSuccess(scope.db, scope.workspaceId, provider.id);
+    scope.failing?.delete(provider.id);
     return;
   }
   const counted = errors.find((e) => e.retryable || breakerCodes.has(e.code));
   if (counted) {
     const { breakerThreshold, breakerPauseMs } = scope.deps.timing;
+    scope.failing?.add(provider.id);
     await recordProviderFailure(
       scope.db,
       scope.workspaceId,

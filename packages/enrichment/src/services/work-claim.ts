@@ -7,7 +7,7 @@ import {
   type ProviderInput,
 } from "../providers/provider.ts";
 import { findRunLookups } from "../queries/lookups.queries.ts";
-import { pausedProviders } from "../queries/provider-health.queries.ts";
+import { providerHealthState } from "../queries/provider-health.queries.ts";
 import { type ItemOutcome, type ItemRow, settleItems } from "../queries/run-items.queries.ts";
 import type { RunRow } from "../queries/runs.queries.ts";
 import { applyAnswers, type ChunkAnswers, HoldExhausted, LostClaim, type Work } from "./apply-outcome.ts";
@@ -65,7 +65,8 @@ export async function workClaim(
   });
 
   for (;;) {
-    const paused = await pausedProviders(db, workspaceId);
+    const { paused, failing } = await providerHealthState(db, workspaceId);
+    const roundScope: CallScope = { ...scope, failing };
     const usable = async (p: ProviderDefinition, recordId: string) => {
       if (paused.has(p.id) || !canLookUp(p, inputOf(recordId))) return false;
       if (!credentials.has(p.id)) {
@@ -101,7 +102,7 @@ export async function workClaim(
     if (!head || !provider) return { kind: "done" };
 
     const group = open.filter((w) => orderOf(w)[w.step]?.id === provider.id);
-    const outcome = await runRound(scope, ctx.actor, run, def, provider, group, threshold, {
+    const outcome = await runRound(roundScope, ctx.actor, run, def, provider, group, threshold, {
       lanes,
       resumed,
       inputOf,
