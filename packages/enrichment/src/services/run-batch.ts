@@ -14,9 +14,9 @@
  *   <nonce>:<claim>`, recorded in enrichment_run_holds in the same transaction; when the workspace
  *   cannot cover the whole round, each call holds its own worst case instead, so a nearly empty
  *   balance is spent to the last call it pays for), and the records are called in chunks of the
- *   provider's batch size, `callConcurrency` calls at a time.
- * - Before each provider call: spend caps, then (without a round hold) the call's own hold, then a
- *   slot from the shared PostgreSQL rate limiter (provider_rate_buckets, per workspace and
+ *   provider's batch size, `callConcurrency` calls at a time (one under a spend cap).
+ * - Before each provider call: spend caps, then (without a round hold) the call's own hold, then
+ *   a slot from the shared PostgreSQL rate limiter (provider_rate_buckets, per workspace and
  *   provider — the vendor limit is per key; slots perMs/requests apart, i.e. a token bucket of
  *   burst 1, so any window holds at most limit + 1 calls), then the run status (`for share`: a call
  *   starts before a cancel commits or not at all). Not enough credits or a cap → the run stops
