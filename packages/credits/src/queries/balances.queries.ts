@@ -35,17 +35,28 @@ export async function findBalance(db: Database, workspaceId: string) {
     .executeTakeFirstOrThrow();
 }
 
-/** Credits spent by one run: its captures less their refunds. */
-export async function spentInRun(db: Database, workspaceId: string, runId: string): Promise<number> {
+/**
+ * One run's credits, in one statement (one snapshot: a capture moving credits from held to spent
+ * meanwhile counts once). Every entry of a run carries its id — holds, captures, releases,
+ * refunds — so `spent` is its captures less their refunds and `held` what its holds still set
+ * aside (held less what was captured or released against them).
+ */
+export async function runCredits(
+  db: Database,
+  workspaceId: string,
+  runId: string,
+): Promise<{ spent: number; held: number }> {
+  const sumOf = (account: "spent" | "held") =>
+    sql<number>`coalesce(sum(p.amount) filter (where p.account = ${account}), 0)::int8`;
   const row = await db
     .selectFrom("credit_postings as p")
     .innerJoin("credit_transactions as t", "t.id", "p.transaction_id")
-    .select(sql<number>`coalesce(sum(p.amount), 0)::int8`.as("spent"))
+    .select([sumOf("spent").as("spent"), sumOf("held").as("held")])
     .where("t.workspace_id", "=", workspaceId)
     .where("t.run_id", "=", runId)
-    .where("p.account", "=", "spent")
+    .where("p.account", "in", ["spent", "held"])
     .executeTakeFirst();
-  return row?.spent ?? 0;
+  return { spent: row?.spent ?? 0, held: row?.held ?? 0 };
 }
 
 /** Credits spent in the current calendar month (UTC), from `spent` postings: captures less refunds. */

@@ -1,6 +1,6 @@
 import { AppError } from "@quarry/core/app-error";
 import type { Database } from "@quarry/db/client";
-import { spentInRun, spentThisMonth } from "../queries/balances.queries.ts";
+import { runCredits, spentThisMonth } from "../queries/balances.queries.ts";
 import { findCreditSettings } from "../queries/settings.queries.ts";
 import { requireCredits, requireId } from "./ledger-input.ts";
 
@@ -22,7 +22,7 @@ export async function checkSpendCaps(db: Database, input: CheckSpendCapsParams):
   const amount = requireCredits("amount", input.amount, { allowZero: true });
   const caps = await findCreditSettings(db, input.workspaceId);
   if (caps?.run_cap != null) {
-    const spent = await spentInRun(db, input.workspaceId, runId);
+    const { spent } = await runCredits(db, input.workspaceId, runId);
     if (spent + amount > caps.run_cap) {
       throw new AppError(
         "CONFLICT",

@@ -166,36 +166,3 @@ export async function finishRunRow(db: Database, workspaceId: string, id: string
     returning r.status`.execute(db);
   return rows[0]?.status ?? null;
 }
-
-/**
- * What the run has cost so far, in credits, read from the ledger in one statement: one snapshot,
- * so a capture moving credits from held to spent meanwhile counts once. `spent` is the run's
- * captures less their refunds (spent postings of its entries); `held` what its open holds still
- * set aside: each hold's amount less what was captured or released against it (its `held` posting
- * plus theirs, as credits' findHoldWithRemainder). A hold released in the ledger but not yet marked
- * here has nothing left, so it adds 0.
- */
-export async function runCredits(
-  db: Database,
-  workspaceId: string,
-  runId: string,
-): Promise<{ spent: number; held: number }> {
-  const { rows } = await sql<{ spent: number; held: number }>`
-    select
-      (select coalesce(sum(p.amount), 0)::int8
-         from credit_transactions t
-         join credit_postings p on p.transaction_id = t.id and p.account = 'spent'
-        where t.workspace_id = ${workspaceId} and t.run_id = ${runId}) as spent,
-      (select coalesce(sum(
-           (select coalesce(sum(p.amount), 0) from credit_postings p
-             where p.transaction_id = h.hold_id::uuid and p.account = 'held')
-         + (select coalesce(sum(p.amount), 0)
-              from credit_transactions c
-              join credit_postings p on p.transaction_id = c.id and p.account = 'held'
-             where c.workspace_id = h.workspace_id and c.hold_id = h.hold_id::uuid)), 0)::int8
-         from enrichment_run_holds h
-        where h.workspace_id = ${workspaceId} and h.run_id = ${runId} and h.released_at is null) as held`.execute(
-    db,
-  );
-  return rows[0] ?? { spent: 0, held: 0 };
-}

@@ -1,8 +1,9 @@
 import { notFound } from "@quarry/core/app-error";
+import { getRunCredits } from "@quarry/credits/services/get-run-credits";
 import type { Database } from "@quarry/db/client";
 import { runProviderCounts } from "../queries/lookups.queries.ts";
 import { countItems, itemReasons } from "../queries/run-items.queries.ts";
-import { findRun, type RunRow, runCredits } from "../queries/runs.queries.ts";
+import { findRun, type RunRow } from "../queries/runs.queries.ts";
 import {
   itemStatuses,
   type Run,
@@ -40,7 +41,7 @@ export async function loadRun(db: Database, workspaceId: string, row: RunRow): P
     countItems(db, workspaceId, row.id),
     runProviderCounts(db, workspaceId, row.id),
     itemReasons(db, workspaceId, row.id),
-    runCredits(db, workspaceId, row.id),
+    getRunCredits(db, workspaceId, row.id),
   ]);
   const counts = emptyCounts();
   const byField = new Map(row.fields.map((f) => [f, emptyCounts()]));
