@@ -61,12 +61,7 @@ function transactionRow(t: NewTransaction) {
  * key): then returns undefined and writes nothing, without aborting the surrounding transaction.
  */
 export async function insertTransaction(db: Database, t: NewTransaction) {
-  return db
-    .insertInto("credit_transactions")
-    .values(transactionRow(t))
-    .onConflict((oc) => oc.doNothing())
-    .returning(["id", "created_at"])
-    .executeTakeFirst();
+  return (await insertTransactions(db, [t]))[0];
 }
 
 /**
@@ -157,10 +152,6 @@ export type EntryRow = NonNullable<Awaited<ReturnType<typeof findEntryByKey>>>;
 
 export async function findEntryByKey(db: Database, workspaceId: string, idempotencyKey: string) {
   return selectEntries(db, workspaceId).where("t.idempotency_key", "=", idempotencyKey).executeTakeFirst();
-}
-
-export async function findEntry(db: Database, workspaceId: string, id: string) {
-  return selectEntries(db, workspaceId).where("t.id", "=", id).executeTakeFirst();
 }
 
 export async function findRefundOf(db: Database, workspaceId: string, captureId: string) {
