@@ -137,6 +137,11 @@ function endOfWaterfall(w: Work, threshold: number): ItemOutcome {
   return final(w, "not_found", null);
 }
 
+/** Values asked of a provider for these records: one per open item (field) of each. */
+function valuesWanted(recordIds: readonly string[], byRecord: ReadonlyMap<string, readonly Work[]>): number {
+  return recordIds.reduce((n, id) => n + (byRecord.get(id)?.length ?? 0), 0);
+}
+
 interface StepHelpers {
   /** Calls at once (callConcurrency, or 1 under a spend cap). */
   lanes: number;
@@ -176,9 +181,10 @@ async function runRound(
   const chunks: string[][] = [];
   for (let i = 0; i < recordIds.length; i += provider.batchSize)
     chunks.push(recordIds.slice(i, i + provider.batchSize));
-  const wanted = recordIds
-    .filter((id) => !reused.has(id))
-    .reduce((n, id) => n + (byRecord.get(id)?.length ?? 0), 0);
+  const wanted = valuesWanted(
+    recordIds.filter((id) => !reused.has(id)),
+    byRecord,
+  );
   let roundHold: HoldRef | null = null;
   if (chunks.length > 1 && wanted > 0 && provider.costCredits > 0) {
     const placed = await placeRunHold(scope, provider, wanted);
@@ -232,7 +238,7 @@ async function runStep(
   let hold: HoldRef | null = null;
   try {
     if (toCall.length > 0) {
-      const wanted = toCall.reduce((n, id) => n + (byRecord.get(id)?.length ?? 0), 0);
+      const wanted = valuesWanted(toCall, byRecord);
       const inputs = toCall.map(helpers.inputOf);
       const result = await callProvider(
         scope,
