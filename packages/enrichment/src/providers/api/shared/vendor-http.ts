@@ -1,5 +1,5 @@
+import { findPrivateAddressRefusal } from "@quarry/core/public-address";
 import type { ProviderCallContext, ProviderOutcome } from "../../provider.ts";
-import { findPrivateAddressRefusal } from "./public-address.ts";
 
 /**
  * The one HTTP path of the API providers: builds the URL on the configurable base URL, sends the
