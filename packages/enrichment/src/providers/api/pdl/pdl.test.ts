@@ -109,6 +109,20 @@ describe("pdl-person-enrich", () => {
     expect([emailOf(0), emailOf(6)]).toEqual(["ada@acme.com", "alan@example.org"]);
   });
 
+  it("has a fake that refuses a bulk body PDL would refuse (no requests, over 100, no params)", async () => {
+    const post = (body: unknown) =>
+      fetch(`${pdl.url}/v5/person/bulk`, {
+        method: "POST",
+        headers: { "x-api-key": KEY, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }).then((r) => r.status);
+    const one = { params: { email: "a@acme.com" } };
+    expect(await post({ requests: [] })).toBe(400);
+    expect(await post({ requests: Array.from({ length: 101 }, () => one) })).toBe(400);
+    expect(await post({ requests: [{ email: "a@acme.com" }] })).toBe(400);
+    expect(await post({ requests: Array.from({ length: 100 }, () => one) })).toBe(200);
+  });
+
   it("gives a failure of the whole bulk call to every input", async () => {
     const two = [contactInput({ email: "a@acme.com" }), contactInput({ email: "b@acme.com" })];
     const outcomes = await pdlPersonEnrich.enrich(two, fakeCallContext(pdl.url, "no-credits"));
