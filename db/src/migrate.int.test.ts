@@ -22,7 +22,7 @@ describe("migrated schema", () => {
       (
         await sql<{ relname: string }>`
           select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
-          where i.inhparent = 'record_activity'::regclass and c.relname ~ '_\\d{4}_\\d{2}$' order by 1`.execute(
+          where i.inhparent = 'record_activity'::regclass and c.relname ~ '_[0-9]{4}_[0-9]{2}$' order by 1`.execute(
           t.db,
         )
       ).rows.map((r) => r.relname);
@@ -33,9 +33,42 @@ describe("migrated schema", () => {
     await sql`create table record_activity_2001_01 partition of record_activity
       for values from ('2001-01-01') to ('2001-02-01')`.execute(t.db);
     const { rows } = await sql<{ created: string[]; dropped: string[] }>`
-      select * from maintain_record_activity_partitions(6, 24)`.execute(t.db);
+      select * from maintain_monthly_partitions('record_activity', 6, 24)`.execute(t.db);
     expect(rows[0]?.dropped).toEqual(["record_activity_2001_01"]);
     expect(rows[0]?.created.length).toBe(3);
     expect((await parts()).length).toBe(before.length + 3);
+  });
+});
+
+describe("maintain_monthly_partitions", () => {
+  const month = (offset: number) => {
+    const now = new Date();
+    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
+    return `${d.getUTCFullYear()}_${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+  };
+  const exists = async (name: string) =>
+    (await sql<{ r: string | null }>`select to_regclass(${name})::text as r`.execute(t.db)).rows[0]?.r ??
+    null;
+
+  it("is the one function both monthly-partitioned tables are kept with", async () => {
+    const { rows: fns } = await sql<{ proname: string }>`
+      select proname from pg_proc where proname like 'maintain%partitions' order by 1`.execute(t.db);
+    expect(fns.map((f) => f.proname)).toEqual(["maintain_monthly_partitions"]);
+
+    for (const table of ["record_activity", "enrichment_records"]) {
+      const next = `${table}_${month(1)}`;
+      await sql`drop table ${sql.table(next)}`.execute(t.db);
+      expect(await exists(next)).toBeNull();
+      const { rows } = await sql<{ created: string[]; dropped: string[] }>`
+        select * from maintain_monthly_partitions(${table}, 1, 24)`.execute(t.db);
+      expect(rows[0]).toEqual({ created: [next], dropped: [] });
+      expect(await exists(next)).toBe(next);
+    }
+  });
+
+  it("refuses a table that is not partitioned", async () => {
+    await expect(
+      sql`select * from maintain_monthly_partitions('workspaces', 1, 24)`.execute(t.db),
+    ).rejects.toThrow("workspaces is not a partitioned table");
   });
 });

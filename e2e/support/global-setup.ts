@@ -62,6 +62,8 @@ export default async function setup(project: TestProject) {
       DATABASE_URL: withDatabase(adminUrl, dbName),
       PORT: String(port),
       NODE_ENV: "test",
+      // Vendor fakes listen on localhost: the one setting that lets workspace calls reach them.
+      QUARRY_ALLOW_PRIVATE_NETWORKS: "true",
       LOG_LEVEL: "warn",
       APP_ORIGIN: baseUrl,
     },

@@ -1,6 +1,9 @@
 import { parseEnv } from "@quarry/core/env";
+import { guardedFetch } from "@quarry/core/guarded-fetch";
+import { secretBoxFromEnv } from "@quarry/core/secret-box";
 import { createDb } from "@quarry/db/client";
 import { migrateToLatest } from "@quarry/db/migrate";
+import { configureEnrichment } from "@quarry/enrichment/services/default-deps";
 import { configureMailTransport } from "@quarry/mail/services/transport";
 import { pino } from "pino";
 import { crontab } from "./crontab.ts";
@@ -22,6 +25,12 @@ onShutdownSignal(log, async () => {
 });
 
 configureMailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
+// Calls made for a workspace: one secret box and one guarded fetch per process.
+configureEnrichment({
+  secretBox: secretBoxFromEnv(env),
+  fetch: guardedFetch({ allowPrivateNetworks: env.QUARRY_ALLOW_PRIVATE_NETWORKS }),
+  allowPrivateNetworks: env.QUARRY_ALLOW_PRIVATE_NETWORKS,
+});
 const database = env.DATABASE_URL
   ? { url: env.DATABASE_URL, stop: async () => {} }
   : await startEmbeddedDatabase(env.QUARRY_DATA_DIR, env.QUARRY_EMBEDDED_PG_PORT);

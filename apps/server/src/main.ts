@@ -1,9 +1,12 @@
 import cluster from "node:cluster";
 import { systemClock } from "@quarry/core/clock";
 import { type Env, parseEnv } from "@quarry/core/env";
+import { guardedFetch } from "@quarry/core/guarded-fetch";
+import { secretBoxFromEnv } from "@quarry/core/secret-box";
 import { createDb, type Database } from "@quarry/db/client";
 import { migrateToLatest } from "@quarry/db/migrate";
 import type { ResolvedDatabase } from "@quarry/db/resolve-database";
+import { configureEnrichment } from "@quarry/enrichment/services/default-deps";
 import { crontab } from "@quarry/jobs/crontab";
 import { startEmbeddedDatabase } from "@quarry/jobs/embedded-database";
 import { onShutdownSignal } from "@quarry/jobs/shutdown-signals";
@@ -37,6 +40,12 @@ async function drain(server: FastifyInstance): Promise<void> {
 }
 
 configureMailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
+// Calls made for a workspace: one secret box and one guarded fetch per process.
+configureEnrichment({
+  secretBox: secretBoxFromEnv(env),
+  fetch: guardedFetch({ allowPrivateNetworks: env.QUARRY_ALLOW_PRIVATE_NETWORKS }),
+  allowPrivateNetworks: env.QUARRY_ALLOW_PRIVATE_NETWORKS,
+});
 if (cluster.isWorker) await serveHttpProcess(env);
 else await startPrimary(env);
 

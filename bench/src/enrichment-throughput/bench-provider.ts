@@ -70,13 +70,16 @@ export function benchProvider(
   };
 }
 
-/** The app's engine with only the bench provider: its default waterfall, no key, default timing. */
-export function benchDeps(provider: ProviderDefinition): EnrichmentDeps {
+/**
+ * The app's engine with only the bench provider: its default waterfall, no key, default timing,
+ * and the vendor fetch the app would use (guardedFetch, built from the worker's env).
+ */
+export function benchDeps(provider: ProviderDefinition, vendorFetch: typeof fetch): EnrichmentDeps {
   return {
     providers: [provider],
     defaultWaterfall: () => [provider.id],
     credentials: async () => ({ apiKey: null, baseUrl: provider.defaultBaseUrl ?? "" }),
-    fetch: globalThis.fetch,
+    fetch: vendorFetch,
     timing: defaultTiming,
   };
 }

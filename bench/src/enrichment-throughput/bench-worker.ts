@@ -3,9 +3,10 @@
  * runs it — every domain's tasks, the crontab, WORKER_CONCURRENCY, a pool of concurrency + 2 —
  * except that enrichment/run-batch works over the bench provider (pointed at the fake vendor)
  * instead of the registry's. Env: DATABASE_URL, BENCH_VENDOR_URL, BENCH_RATE_LIMIT (requests per
- * second, 0 = no limit), BENCH_COST (credits per value), WORKER_CONCURRENCY. Prints `ready` once it takes jobs; SIGTERM drains it.
+ * second, 0 = no limit), BENCH_COST (credits per value), WORKER_CONCURRENCY, QUARRY_ALLOW_PRIVATE_NETWORKS=true (the fake is local). Prints `ready` once it takes jobs; SIGTERM drains it.
  */
 import { parseEnv } from "@quarry/core/env";
+import { guardedFetch } from "@quarry/core/guarded-fetch";
 import type { Logger } from "@quarry/core/logger";
 import { createDb } from "@quarry/db/client";
 import { enrichmentTasks } from "@quarry/enrichment/tasks";
@@ -33,7 +34,7 @@ const log: Logger = {
 };
 
 const provider = benchProvider(vendorUrl, limit > 0 ? { requests: limit, perMs: 1000 } : null, cost);
-const deps = benchDeps(provider);
+const deps = benchDeps(provider, guardedFetch({ allowPrivateNetworks: env.QUARRY_ALLOW_PRIVATE_NETWORKS }));
 // enrichmentTasks(deps): the enrichment tasks with run-batch over these deps; the rest as shipped.
 const swapped = new Map(enrichmentTasks(deps).map((t) => [t.name, t]));
 const tasks = allTasks.map((t) => swapped.get(t.name) ?? t);

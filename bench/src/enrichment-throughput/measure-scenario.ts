@@ -1,3 +1,4 @@
+import { guardedFetch } from "@quarry/core/guarded-fetch";
 import { silentLogger } from "@quarry/core/logger";
 import { createDb } from "@quarry/db/client";
 import { cancelRun } from "@quarry/enrichment/services/cancel-run";
@@ -93,7 +94,11 @@ export async function measureScenario(
     log(`${scenario.name}: seeded ${opts.contacts} contacts in ${seedS.toFixed(1)} s`);
     const vendor = await startFakeVendor(scenario.latencyMs, scenario.limit);
     const limit = scenario.limit > 0 ? { requests: scenario.limit, perMs: 1000 } : null;
-    const deps = benchDeps(benchProvider(vendor.url, limit, cost));
+    // Runs are created here; the fake vendor is local, so private networks are allowed, explicitly.
+    const deps = benchDeps(
+      benchProvider(vendor.url, limit, cost),
+      guardedFetch({ allowPrivateNetworks: true }),
+    );
     const workers = await startWorkers(opts.workers, {
       databaseUrl: url,
       vendorUrl: vendor.url,

@@ -81,6 +81,8 @@ export async function startWorkers(count: number, s: WorkerSettings): Promise<Wo
           BENCH_COST: String(s.cost),
           WORKER_CONCURRENCY: String(s.concurrency),
           NODE_ENV: "production",
+          // The fake vendor listens on 127.0.0.1.
+          QUARRY_ALLOW_PRIVATE_NETWORKS: "true",
         },
         stdio: ["ignore", "pipe", "inherit"],
       });

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import net from "node:net";
 import { fileURLToPath } from "node:url";
@@ -55,6 +56,8 @@ export async function startServer(databaseUrl: string, httpProcesses: number): P
       RUN_WORKER: "0",
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
+      // Production refuses to start without a key for secrets at rest; this run stores none.
+      QUARRY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       HTTP_PROCESSES: String(httpProcesses),
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -33,24 +33,23 @@ const envSchema = z.object({
     .default("k1"),
   QUARRY_ENCRYPTION_OLD_KEYS: z.string().optional(),
   /**
-   * Whether workspace vendor base URLs and vendor calls may reach private, loopback and link-local
-   * addresses (local fakes, a self-hosted proxy). true/false (also 1/0, yes/no); unset = allowed in
-   * development and test, refused in production, where any workspace admin could otherwise aim the
-   * worker at the cloud metadata service or the internal network.
+   * Whether outbound calls Quarry makes for a workspace (vendor lookups and key checks; later
+   * integrations and webhooks) may reach private, loopback and link-local addresses: local fakes,
+   * a self-hosted proxy. true/false (also 1/0, yes/no); false unless set, in every NODE_ENV, since
+   * any workspace admin could otherwise aim the server at the cloud metadata service or the
+   * internal network. Tests and benchmarks set it themselves.
    */
-  ENRICHMENT_ALLOW_PRIVATE_NETWORKS: z.stringbool().optional(),
+  QUARRY_ALLOW_PRIVATE_NETWORKS: z.stringbool().default(false),
+  /** The old name, refused so an install that set it does not silently lose it. */
+  ENRICHMENT_ALLOW_PRIVATE_NETWORKS: z
+    .never({ error: "renamed: set QUARRY_ALLOW_PRIVATE_NETWORKS instead" })
+    .optional(),
 });
 
-/** Defaults that depend on another setting. */
-const withDerivedDefaults = envSchema.transform((env) => ({
-  ...env,
-  ENRICHMENT_ALLOW_PRIVATE_NETWORKS: env.ENRICHMENT_ALLOW_PRIVATE_NETWORKS ?? env.NODE_ENV !== "production",
-}));
-
-export type Env = z.infer<typeof withDerivedDefaults>;
+export type Env = z.infer<typeof envSchema>;
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = withDerivedDefaults.safeParse(source);
+  const result = envSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);

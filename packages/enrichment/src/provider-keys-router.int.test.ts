@@ -8,6 +8,7 @@ import { ZodError } from "zod";
 import { providerKeysRouter } from "./provider-keys-router.ts";
 import { startHunterFake } from "./providers/api/hunter/hunter.fake.ts";
 import type { FakeServer } from "./providers/api/shared/fake-http.ts";
+import { configureEnrichmentForTests } from "./testing/test-outbound.ts";
 
 /**
  * enrichment.providerKeys.* through tRPC as router.ts mounts them: membership, permission matrix,
@@ -43,6 +44,7 @@ async function workspaceWithEveryRole(name: string) {
 }
 
 beforeAll(async () => {
+  configureEnrichmentForTests();
   t = await createTestDatabase();
   hunter = await startHunterFake();
   a = await workspaceWithEveryRole("A");

@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from "@quarry/core/clock";
 import { type Env, parseEnv } from "@quarry/core/env";
 import type { Database } from "@quarry/db/client";
+import { configureEnrichmentForTests } from "@quarry/enrichment/testing/test-outbound";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import { buildApp } from "../app.ts";
@@ -21,6 +22,7 @@ export async function startTestApp(opts: {
   webDistDir?: string;
 }): Promise<TestApp> {
   const env: Env = parseEnv({ NODE_ENV: "test", LOG_LEVEL: "silent", ...opts.env });
+  configureEnrichmentForTests(); // what main.ts does from Env, with private networks allowed for fakes
   const app = buildApp({
     db: opts.db,
     env,

@@ -1,3 +1,4 @@
+import { configureEnrichmentForTests } from "@quarry/enrichment/testing/test-outbound";
 import { createCallerFactory } from "@quarry/trpc/init";
 import { type TestContextOptions, testContext } from "@quarry/trpc/testing/test-context";
 import { workspaceAccess } from "@quarry/workspaces/services/access";
@@ -10,5 +11,6 @@ export function testCaller(
   db: Parameters<typeof testContext>[0],
   opts: Omit<TestContextOptions, "access"> = {},
 ) {
+  configureEnrichmentForTests();
   return createCaller(testContext(db, { ...opts, access: workspaceAccess }));
 }

@@ -75,7 +75,7 @@ export type ProviderOutcome =
       retryable: boolean;
       /** From Retry-After, when the provider sent one. */
       retryAfterMs?: number;
-      /** Machine-readable: "unauthorized", "quota_exceeded", "rate_limited", "server_error", "timeout", "invalid_input", "private_address", … */
+      /** Machine-readable: "unauthorized", "quota_exceeded", "rate_limited", "server_error", "timeout", "invalid_input", "private_address", "redirect", "response_too_large", … */
       code: string;
       message: string;
     };

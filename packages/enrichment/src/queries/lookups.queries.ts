@@ -133,7 +133,7 @@ export async function maintainLookupPartitions(
   retentionMonths: number,
 ): Promise<{ created: string[]; dropped: string[] }> {
   const { rows } = await sql<{ created: string[]; dropped: string[] }>`
-    select created, dropped from maintain_enrichment_records_partitions(${monthsAhead}::int, ${retentionMonths}::int)`.execute(
+    select created, dropped from maintain_monthly_partitions('enrichment_records', ${monthsAhead}::int, ${retentionMonths}::int)`.execute(
     db,
   );
   return rows[0] ?? { created: [], dropped: [] };

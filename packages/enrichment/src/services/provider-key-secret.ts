@@ -1,6 +1,6 @@
 import { AppError, badInput } from "@quarry/core/app-error";
+import { ipLiteral, isLocalhostName, nonPublicReason } from "@quarry/core/public-address";
 import { decryptSecret, encryptSecret, type SecretBox, SecretBoxError } from "@quarry/core/secret-box";
-import { ipLiteral, isLocalhostName, nonPublicReason } from "../providers/api/shared/public-address.ts";
 
 /**
  * How a provider key is sealed: AES-256-GCM bound to its row (workspace and vendor), so a

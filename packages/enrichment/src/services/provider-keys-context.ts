@@ -1,8 +1,7 @@
 import type { Logger } from "@quarry/core/logger";
 import type { SecretBox } from "@quarry/core/secret-box";
 import type { Database } from "@quarry/db/client";
-import { providerKeyBox } from "./provider-key-box.ts";
-import { privateNetworksAllowed } from "./vendor-network.ts";
+import { appOutbound } from "./default-deps.ts";
 
 /** What every provider-key service receives. */
 export interface ProviderKeysContext {
@@ -11,10 +10,10 @@ export interface ProviderKeysContext {
   actor: { id: string } | null;
   log: Logger;
   box: SecretBox;
-  /** ENRICHMENT_ALLOW_PRIVATE_NETWORKS: whether a base URL may name a private or loopback host. */
+  /** QUARRY_ALLOW_PRIVATE_NETWORKS: whether a base URL may name a private or loopback host. */
   allowPrivateNetworks: boolean;
-  /** For key checks (default: the guarded vendor fetch); tests may pass their own. */
-  fetch?: typeof fetch;
+  /** For key checks: the process's guarded vendor fetch; tests may pass their own. */
+  fetch: typeof fetch;
 }
 
 /** The context for a signed-in user calling a procedure. */
@@ -24,12 +23,14 @@ export function providerKeysContext(ctx: {
   user: { id: string };
   log: Logger;
 }): ProviderKeysContext {
+  const outbound = appOutbound();
   return {
     db: ctx.db,
     workspaceId: ctx.workspaceId,
     actor: { id: ctx.user.id },
     log: ctx.log,
-    box: providerKeyBox(),
-    allowPrivateNetworks: privateNetworksAllowed(),
+    box: outbound.secretBox,
+    allowPrivateNetworks: outbound.allowPrivateNetworks,
+    fetch: outbound.fetch,
   };
 }

@@ -41,6 +41,7 @@ const ctx = (workspaceId: string): ProviderKeysContext => ({
   log: silentLogger,
   box,
   allowPrivateNetworks: true,
+  fetch,
 });
 const row = (workspaceId: string, providerId: string) =>
   t.db

@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-d
 import { queuedJobs } from "@quarry/queue/testing/queued-jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reencryptProviderKeysTask } from "../tasks/reencrypt-provider-keys.task.ts";
+import { configureEnrichmentForTests } from "../testing/test-outbound.ts";
 import { loadProviderCredentials } from "./load-provider-credentials.ts";
 import { providerKeyAad } from "./provider-key-secret.ts";
 import { reencryptProviderKeyBatch } from "./reencrypt-provider-keys.ts";
@@ -48,6 +49,7 @@ describe("rotation and re-encryption", () => {
         log: silentLogger,
         box: before,
         allowPrivateNetworks: false,
+        fetch,
       };
       await setProviderKey(c, { providerId: "hunter", apiKey: `hunter-key-${i}-abcd` });
       await setProviderKey(c, { providerId: "pdl", apiKey: `pdl-key-${i}-wxyz` });
@@ -111,6 +113,7 @@ describe("rotation and re-encryption", () => {
   });
 
   it("the task runs a batch and enqueues the next one when the batch was full", async () => {
+    configureEnrichmentForTests(); // the task decrypts with the process's secret box
     const logged: { msg?: string | undefined; obj: object }[] = [];
     const payload = reencryptProviderKeysTask.payload.parse({ batchSize: 1 });
     expect(payload).toEqual({ batchSize: 1 });

@@ -4,7 +4,6 @@ import type { ProviderKeyIdInput, TestProviderKeyOutput } from "../schemas/provi
 import { markProviderKeyUsed } from "./mark-provider-key-used.ts";
 import { openProviderKey } from "./provider-key-secret.ts";
 import type { ProviderKeysContext } from "./provider-keys-context.ts";
-import { vendorFetch } from "./vendor-network.ts";
 
 const CHECK_TIMEOUT_MS = 10_000;
 
@@ -30,7 +29,7 @@ export async function testProviderKey(
     apiKey,
     baseUrl: row.base_url ?? vendor.defaultBaseUrl,
     signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
-    fetch: ctx.fetch ?? vendorFetch(),
+    fetch: ctx.fetch,
   });
   await markProviderKeyUsed(ctx.db, ctx.workspaceId, input.providerId);
   await setProviderKeyStatus(

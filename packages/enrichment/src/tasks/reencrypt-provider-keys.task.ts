@@ -1,7 +1,7 @@
 import { idSchema } from "@quarry/core/ids";
 import { defineTask } from "@quarry/queue/define-task";
 import { z } from "zod";
-import { providerKeyBox } from "../services/provider-key-box.ts";
+import { appOutbound } from "../services/default-deps.ts";
 import { reencryptProviderKeyBatch } from "../services/reencrypt-provider-keys.ts";
 
 /**
@@ -16,7 +16,7 @@ export const reencryptProviderKeysTask = defineTask({
     batchSize: z.number().int().min(1).max(1000).default(200),
   }),
   async run({ afterId, batchSize }, { db, log }) {
-    const result = await reencryptProviderKeyBatch(db, providerKeyBox(), {
+    const result = await reencryptProviderKeyBatch(db, appOutbound().secretBox, {
       afterId: afterId ?? null,
       limit: batchSize,
     });

@@ -8,7 +8,7 @@ export async function maintainActivityPartitions(
   retentionMonths: number,
 ): Promise<{ created: string[]; dropped: string[] }> {
   const { rows } = await sql<{ created: string[]; dropped: string[] }>`
-    select created, dropped from maintain_record_activity_partitions(${monthsAhead}::int, ${retentionMonths}::int)`.execute(
+    select created, dropped from maintain_monthly_partitions('record_activity', ${monthsAhead}::int, ${retentionMonths}::int)`.execute(
     db,
   );
   return rows[0] ?? { created: [], dropped: [] };

@@ -40,6 +40,15 @@ export async function pdlGet(
   return callVendor(PDL, ctx, { method: "GET", path, query, headers: { "x-api-key": ctx.apiKey } });
 }
 
+export async function pdlPost(
+  ctx: Pick<ProviderCallContext, "apiKey" | "baseUrl" | "signal" | "fetch">,
+  path: string,
+  json: unknown,
+): Promise<VendorResult> {
+  if (!ctx.apiKey) return { ok: false, outcome: unauthorized(PDL, "no API key is set for this workspace") };
+  return callVendor(PDL, ctx, { method: "POST", path, json, headers: { "x-api-key": ctx.apiKey } });
+}
+
 const errorBody = z.object({
   error: z.object({ type: z.string().nullish(), message: z.string().nullish() }),
 });

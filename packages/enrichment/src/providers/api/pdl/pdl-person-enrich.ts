@@ -6,7 +6,7 @@ import type {
   ProviderInput,
   ProviderOutcome,
 } from "../../provider.ts";
-import { eachInput, invalidInput, malformed } from "../shared/vendor-http.ts";
+import { invalidInput, malformed } from "../shared/vendor-http.ts";
 import { absoluteUrl, bareDomain, inputText, pushValue } from "../shared/vendor-values.ts";
 import {
   confidenceOf,
@@ -14,16 +14,26 @@ import {
   PDL_MIN_LIKELIHOOD,
   pdlDefaultBaseUrl,
   pdlFailure,
-  pdlGet,
+  pdlPost,
   pdlRateLimit,
   pdlText,
 } from "./pdl-http.ts";
 
 /**
- * PDL Person Enrichment: GET /v5/person/enrich with the person's identifiers as query parameters
- * (email, profile, first_name + last_name or name, company), min_likelihood and titlecase=true.
- * 200 → { status, likelihood, data }; 404 → no match (not charged).
+ * PDL Bulk Person Enrichment (https://docs.peopledatalabs.com/docs/bulk-enrichment-api):
+ * POST /v5/person/bulk with { requests: [{ params }, …] }, 1–100 requests, each params what
+ * GET /v5/person/enrich takes (email, profile, first_name + last_name or name, company,
+ * min_likelihood, titlecase). The answer is an array in request order, one
+ * { status, likelihood, data } or { status, error } per request: 200 a match, 404 none (not
+ * charged), anything else that request's error. A failure of the whole call (401, 402, 429, 5xx)
+ * is every input's outcome.
  */
+
+/**
+ * Inputs per call: well under PDL's 100, so a call of full profiles stays far below the 5 MB a
+ * vendor answer may hold and inside the engine's call timeout.
+ */
+export const PDL_PERSON_BATCH = 25;
 
 const personBody = z.object({
   likelihood: z.number().min(0).max(10),
@@ -61,19 +71,44 @@ function query(input: ProviderInput): Record<string, string> | null {
   return Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => e[1] !== null));
 }
 
-async function enrichPerson(input: ProviderInput, ctx: ProviderCallContext): Promise<ProviderOutcome> {
-  const params = query(input);
-  if (!params) return invalidInput(PDL, "an email, a LinkedIn URL, or a name with a company is needed");
-  const result = await pdlGet(ctx, "/v5/person/enrich", {
-    ...params,
-    min_likelihood: PDL_MIN_LIKELIHOOD,
-    titlecase: true,
-  });
-  if (!result.ok) return result.outcome;
-  const res = result.response;
-  if (res.status === 404) return { status: "not_found", raw: res.body };
-  if (res.status !== 200) return pdlFailure(res);
-  const parsed = personBody.safeParse(res.body);
+const bulkItem = z.object({ status: z.number().int() }).loose();
+
+/** One enrichment per input in one bulk call; inputs without enough to match on are not sent. */
+async function enrichPeople(
+  inputs: readonly ProviderInput[],
+  ctx: ProviderCallContext,
+): Promise<ProviderOutcome[]> {
+  const params = inputs.map(query);
+  const requests = params.flatMap((p) =>
+    p ? [{ params: { ...p, min_likelihood: PDL_MIN_LIKELIHOOD, titlecase: true } }] : [],
+  );
+  let answers: ProviderOutcome[] = [];
+  if (requests.length > 0) {
+    const result = await pdlPost(ctx, "/v5/person/bulk", { requests });
+    if (!result.ok) answers = requests.map(() => result.outcome);
+    else if (result.response.status !== 200) {
+      const failure = pdlFailure(result.response);
+      answers = requests.map(() => failure);
+    } else {
+      const items = z.array(bulkItem).length(requests.length).safeParse(result.response.body);
+      const headers = result.response.headers;
+      answers = items.success
+        ? items.data.map((item) => itemOutcome(item, headers))
+        : requests.map(() => malformed(PDL));
+    }
+  }
+  let next = 0;
+  return params.map((p) =>
+    p
+      ? (answers[next++] ?? malformed(PDL))
+      : invalidInput(PDL, "an email, a LinkedIn URL, or a name with a company is needed"),
+  );
+}
+
+function itemOutcome(item: z.infer<typeof bulkItem>, headers: Headers): ProviderOutcome {
+  if (item.status === 404) return { status: "not_found", raw: item };
+  if (item.status !== 200) return pdlFailure({ status: item.status, headers, body: item });
+  const parsed = personBody.safeParse(item);
   if (!parsed.success) return malformed(PDL);
   const { likelihood, data: p } = parsed.data;
   const c = confidenceOf(likelihood);
@@ -93,9 +128,7 @@ async function enrichPerson(input: ProviderInput, ctx: ProviderCallContext): Pro
   pushValue(values, "country", p.location_country, c);
   pushValue(values, "company_name", p.job_company_name, c);
   pushValue(values, "company_domain", bareDomain(p.job_company_website), c);
-  return values.length > 0
-    ? { status: "found", values, raw: res.body }
-    : { status: "not_found", raw: res.body };
+  return values.length > 0 ? { status: "found", values, raw: item } : { status: "not_found", raw: item };
 }
 
 export const pdlPersonEnrich: ProviderDefinition = {
@@ -133,8 +166,8 @@ export const pdlPersonEnrich: ProviderDefinition = {
   },
   costCredits: 2,
   rateLimit: pdlRateLimit,
-  batchSize: 1,
+  batchSize: PDL_PERSON_BATCH,
   needsApiKey: true,
   defaultBaseUrl: pdlDefaultBaseUrl,
-  enrich: (inputs, ctx) => eachInput(inputs, (input) => enrichPerson(input, ctx)),
+  enrich: enrichPeople,
 };

@@ -11,9 +11,13 @@ import {
 
 /**
  * A local People Data Labs API v5 for tests and benchmarks, following https://docs.peopledatalabs.com:
- * GET or POST /v5/person/enrich, GET /v5/company/enrich, GET /v5/autocomplete; the key in the
- * X-Api-Key header (or api_key query parameter); 200 { status, likelihood, data } (company fields
- * top-level), 404 for no match, failures as { status, error: { type, message } }.
+ * GET or POST /v5/person/enrich, POST /v5/person/bulk, GET /v5/company/enrich, GET /v5/autocomplete;
+ * the key in the X-Api-Key header (or api_key query parameter); 200 { status, likelihood, data }
+ * (company fields top-level), 404 for no match, failures as { status, error: { type, message } }.
+ * Bulk (docs/bulk-enrichment-api): body { requests: [{ params }, …] } with 1–100 requests, else 400;
+ * 200 with an array in request order, each item what /v5/person/enrich would answer for its params
+ * (a 404 or 400 item does not fail the others). What concerns the whole call fails the whole call:
+ * the key (401, 402), the rate limit (429, when any item asks for it) and silence (any "slow" item).
  *
  *   const pdl = await startPdlFake();  // pdl.url is the base URL; pdl.requests; pdl.close()
  *
@@ -77,6 +81,7 @@ function handlePdl(req: RecordedRequest): FakeReply {
   const params: Params = { ...req.query, ...body };
   if (req.path === "/v5/person/enrich" && (req.method === "GET" || req.method === "POST"))
     return person(params);
+  if (req.path === "/v5/person/bulk" && req.method === "POST") return bulk(req.body);
   if (req.path === "/v5/company/enrich" && req.method === "GET") return company(params);
   return error(404, "not_found", "No records were found matching your request");
 }
@@ -151,6 +156,26 @@ function person(p: Params): FakeReply {
       },
     },
   };
+}
+
+const isParams = (v: unknown): v is Params => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function bulk(body: unknown): FakeReply {
+  const requests = isParams(body) ? body.requests : undefined;
+  if (
+    !Array.isArray(requests) ||
+    requests.length < 1 ||
+    requests.length > 100 ||
+    !requests.every((r) => isParams(r) && isParams(r.params))
+  ) {
+    return error(400, "invalid_request_error", "requests must be an array of 1-100 objects with params");
+  }
+  const replies = requests.map((r: { params: Params }) => person(r.params));
+  if (replies.includes("hang")) return "hang";
+  const items = replies.filter((r) => r !== "hang");
+  const limited = items.find((r) => r.status === 429);
+  if (limited) return limited;
+  return { status: 200, body: items.map((r) => r.body) };
 }
 
 function company(p: Params): FakeReply {

@@ -45,7 +45,7 @@ describe("pdl-person-enrich", () => {
     });
   });
 
-  it("sends GET /v5/person/enrich with X-Api-Key, the identifiers, min_likelihood and titlecase", async () => {
+  it("sends POST /v5/person/bulk with X-Api-Key and { requests: [{ params }] }, as documented", async () => {
     const input = contactInput({
       first_name: "Sean",
       last_name: "Thorne",
@@ -53,18 +53,83 @@ describe("pdl-person-enrich", () => {
     });
     await pdlPersonEnrich.enrich([input], fakeCallContext(pdl.url, "secret-pdl-key"));
     expect(lastRequest()).toMatchObject({
-      method: "GET",
-      path: "/v5/person/enrich",
-      headers: { "x-api-key": "secret-pdl-key" },
-      query: {
-        first_name: "Sean",
-        last_name: "Thorne",
-        company: "peopledatalabs.com",
-        min_likelihood: "5",
-        titlecase: "true",
-      },
+      method: "POST",
+      path: "/v5/person/bulk",
+      headers: { "x-api-key": "secret-pdl-key", "content-type": "application/json" },
+      query: {},
     });
-    expect(lastRequest()?.query.api_key).toBeUndefined();
+    expect(lastRequest()?.body).toEqual({
+      requests: [
+        {
+          params: {
+            first_name: "Sean",
+            last_name: "Thorne",
+            company: "peopledatalabs.com",
+            min_likelihood: 5,
+            titlecase: true,
+          },
+        },
+      ],
+    });
+  });
+
+  it("looks up a batch in one bulk call and maps each item's status to its own input", async () => {
+    expect(pdlPersonEnrich.batchSize).toBeGreaterThan(1);
+    expect(pdlPersonEnrich.batchSize).toBeLessThanOrEqual(100);
+    const before = pdl.requests.length;
+    const outcomes = await pdlPersonEnrich.enrich(
+      [
+        contactInput({ email: "ada@acme.com" }),
+        contactInput({ email: "x@notfound.example" }),
+        contactInput({ last_name: "Thorne" }), // too little to match on: not sent
+        contactInput({ email: "x@boom.example" }),
+        contactInput({ email: "x@lowlikelihood.example" }),
+        contactInput({ email: "x@malformed.example" }),
+        contactInput({ email: "alan@example.org" }),
+      ],
+      fakeCallContext(pdl.url, KEY),
+    );
+    expect(pdl.requests.length - before).toBe(1);
+    expect(lastRequest()?.body).toMatchObject({
+      requests: Array.from({ length: 6 }, () => ({ params: {} })),
+    });
+    expect(outcomes.map((o) => (o.status === "error" ? `error:${o.code}` : o.status))).toEqual([
+      "found",
+      "not_found",
+      "error:invalid_input",
+      "error:server_error",
+      "not_found",
+      "error:server_error",
+      "found",
+    ]);
+    const emailOf = (i: number) => {
+      const o = outcomes[i];
+      return o?.status === "found" ? o.values.find((v) => v.field === "email")?.value : undefined;
+    };
+    expect([emailOf(0), emailOf(6)]).toEqual(["ada@acme.com", "alan@example.org"]);
+  });
+
+  it("has a fake that refuses a bulk body PDL would refuse (no requests, over 100, no params)", async () => {
+    const post = (body: unknown) =>
+      fetch(`${pdl.url}/v5/person/bulk`, {
+        method: "POST",
+        headers: { "x-api-key": KEY, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }).then((r) => r.status);
+    const one = { params: { email: "a@acme.com" } };
+    expect(await post({ requests: [] })).toBe(400);
+    expect(await post({ requests: Array.from({ length: 101 }, () => one) })).toBe(400);
+    expect(await post({ requests: [{ email: "a@acme.com" }] })).toBe(400);
+    expect(await post({ requests: Array.from({ length: 100 }, () => one) })).toBe(200);
+  });
+
+  it("gives a failure of the whole bulk call to every input", async () => {
+    const two = [contactInput({ email: "a@acme.com" }), contactInput({ email: "b@acme.com" })];
+    const outcomes = await pdlPersonEnrich.enrich(two, fakeCallContext(pdl.url, "no-credits"));
+    expect(outcomes).toEqual([
+      expect.objectContaining({ code: "quota_exceeded", retryable: false }),
+      expect.objectContaining({ code: "quota_exceeded", retryable: false }),
+    ]);
   });
 
   it("is not_found on 404, and on a match below min_likelihood", async () => {

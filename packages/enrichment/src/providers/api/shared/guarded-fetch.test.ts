@@ -1,10 +1,10 @@
 import type { LookupAddress } from "node:dns";
+import { guardedFetch, type ResolveHost, resolvingLookup } from "@quarry/core/guarded-fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHunterFake } from "../hunter/hunter.fake.ts";
 import { hunterEmailVerifier } from "../hunter/hunter-email-verifier.ts";
 import { checkHunterKey } from "../hunter/hunter-key-check.ts";
 import { type FakeServer, startFakeServer } from "./fake-http.ts";
-import { guardedFetch, type ResolveHost, resolvingLookup } from "./guarded-fetch.ts";
 import { contactInput } from "./test-call-context.ts";
 import { callVendor } from "./vendor-http.ts";
 
@@ -42,7 +42,7 @@ const resolve: ResolveHost = async (hostname) => {
 const refusing = guardedFetch({ allowPrivateNetworks: false, resolve });
 const allowing = guardedFetch({ allowPrivateNetworks: true, resolve });
 
-const HINT = "set ENRICHMENT_ALLOW_PRIVATE_NETWORKS=true to allow it on a self-hosted install";
+const HINT = "set QUARRY_ALLOW_PRIVATE_NETWORKS=true to allow it on a self-hosted install";
 const accountUrl = (host: string) => `http://${host}:${port}/v2/account`;
 const get = (f: typeof fetch, url: string) =>
   f(url, { headers: { "x-api-key": "k" }, signal: AbortSignal.timeout(3000) });

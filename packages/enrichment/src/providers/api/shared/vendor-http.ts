@@ -1,5 +1,5 @@
+import { findPrivateAddressRefusal } from "@quarry/core/public-address";
 import type { ProviderCallContext, ProviderOutcome } from "../../provider.ts";
-import { findPrivateAddressRefusal } from "./public-address.ts";
 
 /**
  * The one HTTP path of the API providers: builds the URL on the configurable base URL, sends the
@@ -32,22 +32,37 @@ export function vendorUrl(baseUrl: string, path: string, query: VendorRequest["q
   return url.toString();
 }
 
+/** The most a vendor response may hold; past it the call is stopped (a vendor may stream without end). */
+export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+
 export async function callVendor(
   vendor: string,
   ctx: Pick<ProviderCallContext, "baseUrl" | "signal" | "fetch">,
   req: VendorRequest,
+  opts: { maxBytes?: number } = {},
 ): Promise<VendorResult> {
+  const maxBytes = opts.maxBytes ?? MAX_RESPONSE_BYTES;
   const headers: Record<string, string> = { accept: "application/json", ...req.headers };
   if (req.json !== undefined) headers["content-type"] = "application/json";
+  // Stopping a response that grew too large aborts the request, which closes the socket.
+  const stop = new AbortController();
   try {
     const res = await ctx.fetch(vendorUrl(ctx.baseUrl, req.path, req.query), {
       method: req.method,
       headers,
       body: req.json === undefined ? undefined : JSON.stringify(req.json),
-      signal: ctx.signal,
-      redirect: "error",
+      signal: AbortSignal.any([ctx.signal, stop.signal]),
+      redirect: "manual",
     });
-    const text = await res.text();
+    if (res.status >= 300 && res.status < 400) {
+      stop.abort();
+      return { ok: false, outcome: redirected(vendor, res.status, res.headers.get("location")) };
+    }
+    const text = await readCapped(res, maxBytes);
+    if (text === null) {
+      stop.abort();
+      return { ok: false, outcome: tooLarge(vendor, maxBytes) };
+    }
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : undefined;
@@ -59,6 +74,49 @@ export async function callVendor(
     return { ok: false, outcome: transportOutcome(vendor, ctx.signal, error) };
   }
 }
+
+/** The body as text, or null once it passes `maxBytes` (declared or counted): nothing more is read. */
+async function readCapped(res: Response, maxBytes: number): Promise<string | null> {
+  const declared = Number(res.headers.get("content-length") ?? Number.NaN);
+  if (declared > maxBytes) return null;
+  if (!res.body) return "";
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, total).toString("utf8");
+}
+
+const sizeText = (bytes: number) =>
+  bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`;
+
+/** A vendor that sends more than Quarry reads: the same answer next time, so not retried. */
+export const tooLarge = (vendor: string, maxBytes: number) =>
+  errorOutcome(
+    "response_too_large",
+    `${vendor} sent a response larger than ${sizeText(maxBytes)}; the call was stopped`,
+    false,
+  );
+
+/**
+ * A vendor redirect is not followed (the base URL names the vendor; a redirect could lead the
+ * worker anywhere): a setting to check, not a blip to retry.
+ */
+export const redirected = (vendor: string, status: number, location: string | null) =>
+  errorOutcome(
+    "redirect",
+    `${vendor} answered with a redirect (HTTP ${status}) to ${detailText(location) ?? "no Location"}, which Quarry does not follow: check the base URL`,
+    false,
+  );
 
 function transportOutcome(vendor: string, signal: AbortSignal, error: unknown): ErrorOutcome {
   const name = error instanceof Error ? error.name : "";

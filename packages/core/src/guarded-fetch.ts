@@ -18,7 +18,7 @@ import { ipLiteral, nonPublicReason, privateAddressRefused } from "./public-addr
 export type ResolveHost = (hostname: string) => Promise<readonly LookupAddress[]>;
 
 export interface GuardedFetchOptions {
-  /** ENRICHMENT_ALLOW_PRIVATE_NETWORKS: when true, nothing is filtered (local fakes, self-hosted). */
+  /** QUARRY_ALLOW_PRIVATE_NETWORKS: when true, nothing is filtered (local fakes, self-hosted). */
   allowPrivateNetworks: boolean;
   /** Default: the system resolver (dns.lookup, as net.connect uses). */
   resolve?: ResolveHost;

@@ -3,7 +3,7 @@ import ipaddr from "ipaddr.js";
 
 /**
  * Which addresses a vendor call may reach when private networks are not allowed
- * (ENRICHMENT_ALLOW_PRIVATE_NETWORKS=false, the production default): only public unicast. Checked
+ * (QUARRY_ALLOW_PRIVATE_NETWORKS=false, the production default): only public unicast. Checked
  * on the hostname when a base URL is saved, and again on every address DNS gives at connect time.
  */
 
@@ -52,7 +52,7 @@ export function privateAddressRefused(address: string, hostname?: string): Error
   const where = hostname && hostname !== address ? `${address}, from ${hostname}` : address;
   return Object.assign(
     new Error(
-      `Refused to connect to a private address (${where}): set ENRICHMENT_ALLOW_PRIVATE_NETWORKS=true to allow it on a self-hosted install`,
+      `Refused to connect to a private address (${where}): set QUARRY_ALLOW_PRIVATE_NETWORKS=true to allow it on a self-hosted install`,
     ),
     { code: PRIVATE_ADDRESS_REFUSED },
   );
