@@ -160,6 +160,8 @@ describe("GET /api/docs", () => {
     }
     expect(html).toContain(`curl -X PUT &#39;${base}/api/v1/contacts&#39;`);
     expect(html).toContain("Authorization: Bearer $QUARRY_API_KEY");
+    // The creating POSTs' curl lines send a fresh Idempotency-Key; nothing else does.
+    expect(html.split("Idempotency-Key: $(uuidgen)")).toHaveLength(4);
     expect(html).not.toMatch(/<script|(src|href)="https?:/);
   });
 });
