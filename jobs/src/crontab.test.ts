@@ -21,6 +21,10 @@ describe("crontab", () => {
     expect(items.map((i) => i.task)).toContain("enrichment/reap-stale-claims");
   });
 
+  it("prunes REST idempotency keys past their 24 hours every hour", () => {
+    expect(items.filter((i) => i.task === "rest/prune-idempotency-keys")).toHaveLength(1);
+  });
+
   it("names only tasks that exist", () => {
     const names = new Set(allTasks.map((t) => t.name));
     for (const item of items) expect(names, item.task).toContain(item.task);

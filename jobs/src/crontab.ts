@@ -17,6 +17,7 @@ export function crontab(opts: CrontabOptions): string {
     "30 3 * * * auth/prune-expired ?fill=1d",
     `15 3 * * * enrichment/maintain-lookup-partitions ?fill=1d ${JSON.stringify({ monthsAhead: 3, retentionMonths: 24 })}`,
     "* * * * * enrichment/reap-stale-claims",
+    "40 * * * * rest/prune-idempotency-keys",
   ].join("\n");
 }
 

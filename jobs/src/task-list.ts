@@ -5,6 +5,7 @@ import { tasks as enrichmentTasks } from "@quarry/enrichment/tasks";
 import { tasks as mailTasks } from "@quarry/mail/tasks";
 import { type AnyTask, toWorkerTaskList } from "@quarry/queue/define-task";
 import { tasks as recordsTasks } from "@quarry/records/tasks";
+import { tasks as restTasks } from "@quarry/rest/tasks";
 import { tasks as workspacesTasks } from "@quarry/workspaces/tasks";
 import type { TaskList } from "graphile-worker";
 
@@ -16,6 +17,7 @@ export const allTasks: readonly AnyTask[] = [
   ...recordsTasks,
   ...creditsTasks,
   ...enrichmentTasks,
+  ...restTasks,
 ];
 
 /** graphile-worker's task list; throws on a duplicate name. */

@@ -221,6 +221,17 @@ export interface EnrichmentSettings {
   workspace_id: string;
 }
 
+export interface IdempotencyKeys {
+  api_key_id: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  key: string;
+  request_hash: string;
+  response_body: Json | null;
+  status: number | null;
+  workspace_id: string;
+}
+
 export interface Invitations {
   accepted_at: Timestamp | null;
   accepted_by: string | null;
@@ -391,6 +402,7 @@ export interface DB {
   enrichment_run_items: EnrichmentRunItems;
   enrichment_runs: EnrichmentRuns;
   enrichment_settings: EnrichmentSettings;
+  idempotency_keys: IdempotencyKeys;
   invitations: Invitations;
   memberships: Memberships;
   outbox: Outbox;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  apiKeyScopeActions,
   can,
   canGrant,
   canManageMember,
+  keyCan,
   permissionMatrix,
   permissionsFor,
   type Role,
@@ -88,5 +90,37 @@ describe("canManageMember", () => {
     expect(canManageMember("admin", "admin")).toBe(true);
     expect(canManageMember("admin", "viewer")).toBe(true);
     expect(canManageMember("member", "viewer")).toBe(false);
+  });
+});
+
+describe("API key scopes", () => {
+  const cases: Array<{ scope: string; action: string; allowed: boolean }> = [
+    { scope: "read", action: "records.read", allowed: true },
+    { scope: "read", action: "enrichment.read", allowed: true },
+    { scope: "read", action: "credits.read", allowed: true },
+    { scope: "read", action: "records.write", allowed: false },
+    { scope: "read", action: "records.delete", allowed: false },
+    { scope: "read", action: "enrichment.run", allowed: false },
+    { scope: "read", action: "invitations.read", allowed: false },
+    { scope: "read", action: "billing.read", allowed: false },
+    { scope: "read_write", action: "records.read", allowed: true },
+    { scope: "read_write", action: "records.write", allowed: true },
+    { scope: "read_write", action: "records.delete", allowed: true },
+    { scope: "read_write", action: "enrichment.run", allowed: true },
+    { scope: "read_write", action: "fields.manage", allowed: false },
+    { scope: "read_write", action: "apikeys.manage", allowed: false },
+    { scope: "read_write", action: "members.manage", allowed: false },
+    { scope: "read_write", action: "billing.manage", allowed: false },
+    { scope: "read_write", action: "workspace.leave", allowed: false },
+    { scope: "admin", action: "records.read", allowed: false },
+    { scope: "read", action: "records.nope", allowed: false },
+  ];
+  it.each(cases)("$scope key, $action → $allowed", ({ scope, action, allowed }) => {
+    expect(keyCan(scope, action)).toBe(allowed);
+  });
+
+  it("never gives a key more than a member may do, and a read key only *.read actions", () => {
+    for (const action of apiKeyScopeActions.read_write) expect(can("member", action)).toBe(true);
+    for (const action of apiKeyScopeActions.read) expect(action.endsWith(".read")).toBe(true);
   });
 });

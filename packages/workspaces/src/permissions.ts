@@ -41,6 +41,34 @@ export const permissionMatrix = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type WorkspaceAction = keyof typeof permissionMatrix;
+
+/**
+ * What an API key may do, by scope, checked against the action each REST route declares. A key
+ * belongs to its workspace, not to a person, so it never gets more than a member: `read` is the
+ * `*.read` actions of the workspace's data (not invitations or billing), `read_write` adds the
+ * writes a member may make. Managing the workspace, its members, keys and billing stays in the app.
+ */
+const keyReadActions = [
+  "workspace.read",
+  "members.read",
+  "records.read",
+  "fields.read",
+  "credits.read",
+  "enrichment.read",
+] as const satisfies readonly WorkspaceAction[];
+
+export const apiKeyScopeActions = {
+  read: keyReadActions,
+  read_write: [...keyReadActions, "records.write", "records.delete", "enrichment.run"],
+} as const satisfies Record<"read" | "read_write", readonly WorkspaceAction[]>;
+
+export type ApiKeyScopeName = keyof typeof apiKeyScopeActions;
+
+/** Whether a key of this scope may take this action. Unknown scopes and actions may nothing. */
+export function keyCan(scope: string, action: string): boolean {
+  if (!Object.hasOwn(apiKeyScopeActions, scope)) return false;
+  return (apiKeyScopeActions[scope as ApiKeyScopeName] as readonly string[]).includes(action);
+}
 /** Actions that need no workspace. */
 export const accountActions = ["public", "account"] as const;
 export type AccountAction = (typeof accountActions)[number];

@@ -5,7 +5,6 @@ import { type ApiKeyAuth, authenticateApiKey } from "@quarry/workspaces/services
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { sendApiFailure } from "./api-error.ts";
 
-const READ_METHODS = new Set(["GET", "HEAD"]);
 const grants = new WeakMap<FastifyRequest, ApiKeyAuth>();
 
 /** The key a request to /api/v1 was authenticated with (set by the guard before any handler). */
@@ -27,9 +26,10 @@ function unauthorized(reply: FastifyReply, message: string): FastifyReply {
 }
 
 /**
- * onRequest hook for /api/v1: the bearer key (cookies are never read here, so CSRF cannot
- * apply), then the key's rate limit with RateLimit-* headers, then its scope: a read key may
- * only GET.
+ * onRequest hook for /api/v1: authenticates the bearer key (cookies are never read here, so CSRF
+ * cannot apply) and spends its rate limit, with RateLimit-* headers. What the key may do is not
+ * decided here: each route declares its action, checked against the key's scope when mounted
+ * (mount-route.ts).
  */
 export function apiKeyGuard(deps: { db: Database; clock: Clock; rateLimit: RateLimitPolicy }) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
@@ -52,13 +52,6 @@ export function apiKeyGuard(deps: { db: Database; clock: Clock; rateLimit: RateL
         status: 429,
         code: "rate_limited",
         message: `Rate limit of ${limit.limit} requests per ${deps.rateLimit.windowMs / 1000} seconds reached for this key. Try again in ${limit.resetSeconds} s.`,
-      });
-    }
-    if (!READ_METHODS.has(request.method) && key.scope !== "read_write") {
-      return sendApiFailure(reply, {
-        status: 403,
-        code: "forbidden",
-        message: `This API key is read-only: ${request.method} needs a key with the read_write scope.`,
       });
     }
   };

@@ -45,6 +45,9 @@ function curl(origin: string, prefix: string, method: string, path: string, op: 
   const url = `${origin}${prefix}${path.replace(/\{id\}/g, "00000000-0000-4000-8000-000000000000")}`;
   const lines = [`curl -X ${method.toUpperCase()} '${url}'`];
   if (op.security?.length !== 0) lines.push(`  -H "Authorization: Bearer $QUARRY_API_KEY"`);
+  for (const p of op.parameters ?? []) {
+    if (p.in === "header") lines.push(`  -H "${p.name}: $(uuidgen)"`);
+  }
   const example = op.requestBody?.content["application/json"]?.example;
   if (example !== undefined) {
     lines.push(`  -H 'Content-Type: application/json'`);

@@ -9,7 +9,7 @@ import { apiClient } from "./testing/rest-fixture.ts";
 
 /**
  * GET /enrichment/runs/{id} while a paid run is mid-call and after it ends: `credits` says what it
- * spent and what it still holds; the older `creditsSpent` stays equal to `credits.spent`.
+ * spent and what it still holds.
  * Its own database: the run's jobs are worked here with test providers, and nothing else queued.
  */
 let t: TestDatabase;
@@ -60,7 +60,7 @@ it("reports a run's credits spent and held while it runs, and what it spent once
     await gated.entered;
     const mid = await client.get(`/enrichment/runs/${run.id}`);
     expect(mid.status).toBe(200);
-    expect(mid.body).toMatchObject({ status: "running", credits: { spent: 0, held: 6 }, creditsSpent: 0 });
+    expect(mid.body).toMatchObject({ status: "running", credits: { spent: 0, held: 6 } });
   } finally {
     gated.open();
     await working;
@@ -71,11 +71,11 @@ it("reports a run's credits spent and held while it runs, and what it spent once
     status: "completed",
     counts: { found: 2 },
     credits: { spent: 6, held: 0 },
-    creditsSpent: 6,
   });
+  expect(done.body).not.toHaveProperty("creditsSpent");
 });
 
-it("documents credits and marks creditsSpent deprecated in the OpenAPI document", async () => {
+it("documents credits and the run in snake_case, without the old creditsSpent, in the OpenAPI document", async () => {
   const doc = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as {
     components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>> }> };
   };
@@ -85,5 +85,15 @@ it("documents credits and marks creditsSpent deprecated in the OpenAPI document"
     properties: { spent: { type: "integer" }, held: { type: "integer" } },
     description: expect.stringContaining("held"),
   });
-  expect(run.creditsSpent).toMatchObject({ type: "integer", deprecated: true });
+  expect(Object.keys(run)).toEqual(
+    expect.arrayContaining([
+      "record_count",
+      "stop_reason",
+      "by_field",
+      "by_provider",
+      "created_at",
+      "finished_at",
+    ]),
+  );
+  expect(Object.keys(run).filter((k) => /[A-Z]/.test(k))).toEqual([]);
 });

@@ -114,6 +114,36 @@ describe("GET /api/v1/openapi.json", () => {
       properties: { error: { required: ["code", "message"] } },
     });
   });
+
+  it("names every property of every schema in snake_case, and says so", async () => {
+    const doc = await getDocument();
+    expect(doc.info.description).toContain("snake_case");
+    const names = (value: unknown): string[] => {
+      if (Array.isArray(value)) return value.flatMap(names);
+      if (!value || typeof value !== "object") return [];
+      return Object.entries(value).flatMap(([k, v]) =>
+        k === "properties" && v && typeof v === "object"
+          ? [...Object.keys(v), ...names(Object.values(v))]
+          : names(v),
+      );
+    };
+    const all = names(doc.components.schemas);
+    expect(all).toEqual(expect.arrayContaining(["next_cursor", "deleted_at", "created_at", "record_count"]));
+    expect(all.filter((n) => /[A-Z]/.test(n))).toEqual([]);
+  });
+
+  it("documents the Idempotency-Key header on exactly the creating POSTs", async () => {
+    const doc = await getDocument();
+    const withHeader = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => op.parameters?.some((p) => p.in === "header" && p.name === "Idempotency-Key"))
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(withHeader.sort()).toEqual(["POST /companies", "POST /contacts", "POST /enrichment/runs"]);
+    expect(doc.paths["/enrichment/runs"]?.post?.responses["201"]).toMatchObject({
+      headers: { "Idempotent-Replayed": { $ref: "#/components/headers/Idempotent-Replayed" } },
+    });
+  });
 });
 
 describe("GET /api/docs", () => {
@@ -130,6 +160,8 @@ describe("GET /api/docs", () => {
     }
     expect(html).toContain(`curl -X PUT &#39;${base}/api/v1/contacts&#39;`);
     expect(html).toContain("Authorization: Bearer $QUARRY_API_KEY");
+    // The creating POSTs' curl lines send a fresh Idempotency-Key; nothing else does.
+    expect(html.split("Idempotency-Key: $(uuidgen)")).toHaveLength(4);
     expect(html).not.toMatch(/<script|(src|href)="https?:/);
   });
 });

@@ -1,6 +1,7 @@
+import type { NamedSchema, RestRouteDoc } from "@quarry/rest/define-route";
+import { IDEMPOTENCY_HEADER } from "@quarry/rest/services/idempotency";
 import { z } from "zod";
 import { apiErrorSchema } from "./api-error.ts";
-import type { ApiRouteDoc, NamedSchema } from "./api-route.ts";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -12,7 +13,7 @@ export interface OpenApiOperation {
   security?: Array<Record<string, string[]>>;
   parameters?: Array<{
     name: string;
-    in: "path" | "query";
+    in: "path" | "query" | "header";
     required: boolean;
     description?: string;
     schema: JsonSchema;
@@ -85,12 +86,12 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const errorResponses: Record<number, { name: string; description: string }> = {
   400: { name: "BadRequest", description: "The input is not valid; `field` names the culprit." },
   401: { name: "Unauthorized", description: "No API key, or a mistyped or revoked one." },
-  403: { name: "Forbidden", description: "The key is read-only and the request writes." },
+  403: { name: "Forbidden", description: "The key's scope does not allow this endpoint's action." },
   404: { name: "NotFound", description: "Nothing with this id in the key's workspace." },
   409: {
     name: "Conflict",
     description:
-      "Another record already has this email or domain, or a run would exceed the credits or a spend cap.",
+      "Another record already has this email or domain, a run would exceed the credits or a spend cap, or the Idempotency-Key was used with another request.",
   },
   429: { name: "TooManyRequests", description: "The key's rate limit is used up; see Retry-After." },
 };
@@ -99,6 +100,19 @@ const rateLimitHeaders = {
   "RateLimit-Limit": { $ref: "#/components/headers/RateLimit-Limit" },
   "RateLimit-Remaining": { $ref: "#/components/headers/RateLimit-Remaining" },
   "RateLimit-Reset": { $ref: "#/components/headers/RateLimit-Reset" },
+};
+
+const replayedHeader = { "Idempotent-Replayed": { $ref: "#/components/headers/Idempotent-Replayed" } };
+
+const idempotencyParameter = {
+  name: IDEMPOTENCY_HEADER,
+  in: "header" as const,
+  required: false,
+  description:
+    "Makes a retry safe: a second request with the same key and the same body within 24 hours creates nothing and " +
+    "answers what the first one did, with `Idempotent-Replayed: true`; the same key with another body answers 409. " +
+    "1 to 255 visible ASCII characters, a UUID is the usual choice.",
+  schema: { type: "string", minLength: 1, maxLength: 255 },
 };
 
 function parameters(schema: z.ZodObject | undefined, where: "path" | "query") {
@@ -118,7 +132,10 @@ function parameters(schema: z.ZodObject | undefined, where: "path" | "query") {
   });
 }
 
-function operation(route: ApiRouteDoc, schemas: Map<string, { named: NamedSchema; io: "input" | "output" }>) {
+function operation(
+  route: RestRouteDoc,
+  schemas: Map<string, { named: NamedSchema; io: "input" | "output" }>,
+) {
   const use = (named: NamedSchema, io: "input" | "output") => {
     schemas.set(named.name, { named, io });
     return ref(named.name);
@@ -127,15 +144,20 @@ function operation(route: ApiRouteDoc, schemas: Map<string, { named: NamedSchema
   for (const r of route.responses) {
     responses[String(r.status)] = {
       description: r.description,
-      headers: rateLimitHeaders,
+      headers: route.idempotent ? { ...rateLimitHeaders, ...replayedHeader } : rateLimitHeaders,
       ...(r.schema ? { content: { "application/json": { schema: use(r.schema, "output") } } } : {}),
     };
   }
-  for (const status of [...route.errors, 401, 429].sort()) {
+  const errors = new Set([...route.errors, 401, 403, 429, ...(route.idempotent ? [400, 409] : [])]);
+  for (const status of [...errors].sort()) {
     const e = errorResponses[status];
     if (e) responses[String(status)] = { $ref: `#/components/responses/${e.name}` };
   }
-  const params = [...parameters(route.params, "path"), ...parameters(route.query, "query")];
+  const params = [
+    ...parameters(route.params, "path"),
+    ...parameters(route.query, "query"),
+    ...(route.idempotent ? [idempotencyParameter] : []),
+  ];
   const op: OpenApiOperation = {
     operationId: route.operationId,
     tags: [route.tag],
@@ -161,7 +183,7 @@ function operation(route: ApiRouteDoc, schemas: Map<string, { named: NamedSchema
 }
 
 /** The OpenAPI 3.1 document of the REST API, built from the routes' own zod schemas. */
-export function buildOpenApiDocument(routes: ApiRouteDoc[]): OpenApiDocument {
+export function buildOpenApiDocument(routes: readonly RestRouteDoc[]): OpenApiDocument {
   const named = new Map<string, { named: NamedSchema; io: "input" | "output" }>();
   named.set("Error", { named: { name: "Error", schema: apiErrorSchema }, io: "output" });
   const paths: OpenApiDocument["paths"] = {
@@ -207,7 +229,10 @@ export function buildOpenApiDocument(routes: ApiRouteDoc[]): OpenApiDocument {
       description:
         "The public REST API of a Quarry workspace. Authenticate with a workspace API key: `Authorization: Bearer qk_live_…`. " +
         "Keys are made in the app (Settings → API keys, owners and admins) or with `npm run admin -- create-api-key`. " +
-        'A `read` key may only GET; a `read_write` key may also write. Errors are `{ "error": { "code", "message", "field"? } }`.',
+        "Each endpoint takes an action; a `read` key may take the read actions (every GET), a `read_write` key also the writes. " +
+        "Every JSON name, in bodies and answers, is snake_case (`next_cursor`, `created_at`, `credits.spent`). " +
+        "Creating POSTs accept an `Idempotency-Key` header: a retry with the same key and body replays the first answer. " +
+        'Errors are `{ "error": { "code", "message", "field"? } }`.',
     },
     servers: [{ url: API_PREFIX }],
     security: [{ bearerAuth: [] }],
@@ -233,6 +258,11 @@ export function buildOpenApiDocument(routes: ApiRouteDoc[]): OpenApiDocument {
         },
         "RateLimit-Reset": { description: "Seconds until the window resets.", schema: { type: "integer" } },
         "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer" } },
+        "Idempotent-Replayed": {
+          description:
+            "`true` when this is the stored answer to an earlier request with the same Idempotency-Key.",
+          schema: { type: "string", enum: ["true"] },
+        },
       },
       responses,
     },

@@ -1,3 +1,4 @@
+import { restRoutes } from "@quarry/api/rest-routes";
 import type { Clock } from "@quarry/core/clock";
 import type { Env } from "@quarry/core/env";
 import type { Database } from "@quarry/db/client";
@@ -6,11 +7,8 @@ import type { FastifyInstance } from "fastify";
 import { appOrigin } from "../request-origin.ts";
 import { sendApiFailure, toApiFailure } from "./api-error.ts";
 import { apiKeyGuard } from "./api-key-guard.ts";
-import type { ApiRoute } from "./api-route.ts";
-import { companyRoutes } from "./companies-routes.ts";
-import { contactRoutes } from "./contacts-routes.ts";
 import { renderDocsPage } from "./docs-page.ts";
-import { enrichmentRunRoutes } from "./enrichment-runs-routes.ts";
+import { mountRoute } from "./mount-route.ts";
 import { API_PREFIX, buildOpenApiDocument, OPENAPI_PATH } from "./openapi.ts";
 
 export interface RestApiDeps {
@@ -21,16 +19,14 @@ export interface RestApiDeps {
   rateLimit?: RateLimitPolicy;
 }
 
-/** Every endpoint of /api/v1 that needs a key. */
-export const apiRoutes: ApiRoute[] = [...contactRoutes, ...companyRoutes, ...enrichmentRunRoutes];
-
 /**
- * The public REST API: /api/v1/* with bearer API keys (no cookies, so no CSRF), per-key rate
+ * The public REST API: the domains' routes (packages/<domain>/src/rest, listed in
+ * @quarry/api/rest-routes) mounted under /api/v1/* with bearer API keys (no cookies, so no CSRF), per-key rate
  * limits and `{ error: { code, message, field? } }` errors; its OpenAPI document at
  * /api/v1/openapi.json and a readable reference at /api/docs, both public.
  */
 export function registerRestApi(app: FastifyInstance, deps: RestApiDeps): void {
-  const document = buildOpenApiDocument(apiRoutes);
+  const document = buildOpenApiDocument(restRoutes);
   const rateLimit = deps.rateLimit ?? API_KEY_RATE_LIMIT;
 
   app.register(
@@ -52,7 +48,7 @@ export function registerRestApi(app: FastifyInstance, deps: RestApiDeps): void {
       api.get(OPENAPI_PATH, async () => document);
       await api.register(async (authed) => {
         authed.addHook("onRequest", apiKeyGuard({ db: deps.db, clock: deps.clock, rateLimit }));
-        for (const route of apiRoutes) route.register(authed, deps);
+        for (const route of restRoutes) mountRoute(authed, route, deps);
       });
     },
     { prefix: API_PREFIX },

@@ -1,10 +1,13 @@
 import { workspaceDigest } from "@quarry/api/testing/access-fixture";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { companySchema } from "@quarry/records/schemas/companies";
-import { contactSchema, listContactsOutput } from "@quarry/records/schemas/contacts";
+import { contactSchema } from "@quarry/records/schemas/contacts";
+import { restShape } from "@quarry/rest/snake-case";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mutate, startTestApp, type TestApp } from "../testing/test-app.ts";
 import { type ApiWorkspace, apiClient, apiWorkspace } from "./testing/rest-fixture.ts";
+
+const restContact = restShape("Contact", contactSchema).schema;
 
 let t: TestDatabase;
 let server: TestApp;
@@ -125,7 +128,7 @@ describe("a read key", () => {
     expect(res.status).toBe(403);
     expect(res.body.error).toEqual({
       code: "forbidden",
-      message: expect.stringMatching(/read-only.*read_write/),
+      message: expect.stringMatching(/read scope.*records\.write|read scope.*enrichment\.run/),
     });
     expect(await workspaceDigest(t.db, b.workspaceId)).toBe(before);
   });
@@ -196,8 +199,14 @@ describe("contacts and companies", () => {
       custom: {},
     });
     expect(created.status).toBe(201);
-    const contact = contactSchema.parse(created.body);
-    expect(contact).toMatchObject({ email: "lin@example.com", first_name: "Lin", title: null });
+    expect(restContact.safeParse(created.body).error).toBeUndefined();
+    const contact = created.body;
+    expect(contact).toMatchObject({
+      email: "lin@example.com",
+      first_name: "Lin",
+      title: null,
+      deleted_at: null,
+    });
 
     expect((await client.get(`/contacts/${contact.id}`)).body).toEqual(created.body);
 
@@ -225,11 +234,31 @@ describe("contacts and companies", () => {
     ]);
   });
 
+  it("answers snake_case JSON throughout: records, pages and nested sources", async () => {
+    const client = apiClient(server.url, a.readKey);
+    const page = await client.get("/contacts?limit=1");
+    expect(Object.keys(page.body).sort()).toEqual(["items", "next_cursor", "total"]);
+    const one = await client.get(`/contacts/${a.contactId}`);
+    expect(one.body).toMatchObject({
+      created_at: expect.any(String),
+      updated_at: expect.any(String),
+      deleted_at: null,
+    });
+    const camel = (value: unknown): string[] =>
+      value && typeof value === "object"
+        ? Object.entries(value).flatMap(([k, v]) => [...(/[A-Z]/.test(k) ? [k] : []), ...camel(v)])
+        : [];
+    expect(camel([page.body, one.body])).toEqual([]);
+  });
+
   it("upserts companies by their normalised domain", async () => {
     const client = apiClient(server.url, a.writeKey);
     const created = await client.put("/companies", { domain: "https://www.Globex.com/", name: "Globex" });
     expect(created.status).toBe(201);
-    expect(companySchema.parse(created.body)).toMatchObject({ domain: "globex.com", name: "Globex" });
+    expect(restShape("Company", companySchema).schema.parse(created.body)).toMatchObject({
+      domain: "globex.com",
+      name: "Globex",
+    });
     const updated = await client.put("/companies", { domain: "globex.com", employee_count: 50 });
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({ id: created.body.id, name: "Globex", employee_count: 50 });
@@ -242,12 +271,12 @@ describe("contacts and companies", () => {
       await client.post("/contacts", { first_name: name, email: `${name.toLowerCase()}@paging.example` });
     }
     const first = await client.get("/contacts?limit=2&sort=first_name");
-    expect(listContactsOutput.parse(first.body).total).toEqual({ value: 4, exact: true });
+    expect(first.body.total).toEqual({ value: 4, exact: true });
     expect(first.body.items.map((c) => c.email)).toEqual(["amy@paging.example", w.contactEmail]);
-    const cursor = encodeURIComponent(first.body.nextCursor ?? "");
+    const cursor = encodeURIComponent(first.body.next_cursor ?? "");
     const second = await client.get(`/contacts?limit=2&sort=first_name&cursor=${cursor}`);
     expect(second.body.items.map((c) => c.email)).toEqual(["kim@paging.example", "zed@paging.example"]);
-    expect(second.body.nextCursor).toBeNull();
+    expect(second.body.next_cursor).toBeNull();
 
     const desc = await client.get("/contacts?sort=-first_name&limit=1");
     expect(desc.body.items.map((c) => c.email)).toEqual(["zed@paging.example"]);
@@ -266,18 +295,17 @@ describe("enrichment runs", () => {
       entity: "contact",
       fields: ["company_domain"],
       status: expect.stringMatching(/^(queued|running|completed)$/),
-      recordCount: 1,
+      record_count: 1,
       credits: { spent: 0, held: 0 },
-      creditsSpent: 0,
-      estimate: { recordCount: 1 },
+      estimate: { record_count: 1 },
     });
+    expect(started.body).not.toHaveProperty("creditsSpent");
     const read = await apiClient(server.url, a.readKey).get(`/enrichment/runs/${started.body.id}`);
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({
       id: started.body.id,
       counts: { total: 1 },
       credits: { spent: 0, held: 0 },
-      creditsSpent: 0,
     });
     expect(await runsOf(a.workspaceId)).toContainEqual({ id: started.body.id });
   });

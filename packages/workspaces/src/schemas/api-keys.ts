@@ -1,7 +1,7 @@
 import { idSchema } from "@quarry/core/ids";
 import { z } from "zod";
 
-/** What a key may do: `read` calls GET endpoints only; `read_write` calls every endpoint. */
+/** What a key may do: a set of actions, `apiKeyScopeActions` in permissions.ts (`read`: every GET; `read_write`: every endpoint). */
 export const apiKeyScopes = ["read", "read_write"] as const;
 export const apiKeyScopeSchema = z.enum(apiKeyScopes, { message: 'must be "read" or "read_write"' });
 export type ApiKeyScope = z.infer<typeof apiKeyScopeSchema>;

@@ -52,7 +52,7 @@ export async function apiWorkspace(db: Database, label: string): Promise<ApiWork
 export interface ApiBody {
   id: string;
   items: Array<{ id: string; email?: string | null }>;
-  nextCursor: string | null;
+  next_cursor: string | null;
   error: { code: string; message: string; field?: string };
   [key: string]: unknown;
 }

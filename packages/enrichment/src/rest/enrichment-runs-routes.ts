@@ -1,34 +1,25 @@
-import { createRunInput, type Run, runSchema } from "@quarry/enrichment/schemas/runs";
-import { createRun } from "@quarry/enrichment/services/create-run";
-import { appDeps } from "@quarry/enrichment/services/default-deps";
-import type { EnrichmentCtx } from "@quarry/enrichment/services/deps";
-import { getRun } from "@quarry/enrichment/services/get-run";
-import { z } from "zod";
-import { type ApiCall, defineRoute } from "./api-route.ts";
-import { idParams } from "./record-routes.ts";
+import { defineRoute, idParams, type RestCall } from "@quarry/rest/define-route";
+import { restShape } from "@quarry/rest/snake-case";
+import { createRunInput, runSchema } from "../schemas/runs.ts";
+import { createRun } from "../services/create-run.ts";
+import { appDeps } from "../services/default-deps.ts";
+import type { EnrichmentCtx } from "../services/deps.ts";
+import { getRun } from "../services/get-run.ts";
 
-/**
- * A run as the app shows it: its cost is `credits` (spent and held). `creditsSpent`, the one
- * number v1 answered first, stays for existing clients as the same value as `credits.spent`.
- */
-export const apiRunSchema = runSchema.extend({
-  credits: runSchema.shape.credits.meta({
-    description:
-      "`spent`: credits charged so far (captures less refunds). `held`: credits set aside for lookups in flight, " +
-      "captured or released as they finish; what is left is released when the run ends.",
+/** A run as the app shows it, in snake_case: its cost is `credits` (spent and held). */
+const run = restShape(
+  "EnrichmentRun",
+  runSchema.extend({
+    credits: runSchema.shape.credits.meta({
+      description:
+        "`spent`: credits charged so far (captures less refunds). `held`: credits set aside for lookups in flight, " +
+        "captured or released as they finish; what is left is released when the run ends.",
+    }),
   }),
-  creditsSpent: z.number().int().meta({
-    description: "Deprecated: the same as `credits.spent`, kept for existing clients.",
-    deprecated: true,
-  }),
-});
-
-function withCost(run: Run): z.output<typeof apiRunSchema> {
-  return { ...run, creditsSpent: run.credits.spent };
-}
+);
 
 /** Runs started through the API are the key creator's. */
-function apiEnrichmentContext(call: ApiCall<unknown, unknown, unknown>): EnrichmentCtx {
+function apiEnrichmentContext(call: RestCall<unknown, unknown, unknown>): EnrichmentCtx {
   return {
     db: call.db,
     workspaceId: call.key.workspaceId,
@@ -37,13 +28,13 @@ function apiEnrichmentContext(call: ApiCall<unknown, unknown, unknown>): Enrichm
   };
 }
 
-const run = { name: "EnrichmentRun", schema: apiRunSchema };
-
 /** /api/v1/enrichment/runs: start a run and follow its status and cost, over the enrichment services. */
 export const enrichmentRunRoutes = [
   defineRoute({
     method: "POST",
     url: "/enrichment/runs",
+    action: "enrichment.run",
+    idempotent: true,
     operationId: "createEnrichmentRun",
     tag: "Enrichment",
     summary: "Start an enrichment run",
@@ -59,15 +50,16 @@ export const enrichmentRunRoutes = [
     responses: [
       { status: 201, description: "Started (status `queued`), with its cost estimate", schema: run },
     ],
-    errors: [400, 403, 409],
+    errors: [400, 409],
     handler: async (call) => ({
       status: 201,
-      body: withCost(await createRun(apiEnrichmentContext(call), appDeps(), call.body)),
+      body: run.from(await createRun(apiEnrichmentContext(call), appDeps(), call.body)),
     }),
   }),
   defineRoute({
     method: "GET",
     url: "/enrichment/runs/:id",
+    action: "enrichment.read",
     operationId: "getEnrichmentRun",
     tag: "Enrichment",
     summary: "Get a run's status and cost",
@@ -78,7 +70,7 @@ export const enrichmentRunRoutes = [
     errors: [400, 404],
     handler: async (call) => ({
       status: 200,
-      body: withCost(await getRun(apiEnrichmentContext(call), call.params.id)),
+      body: run.from(await getRun(apiEnrichmentContext(call), call.params.id)),
     }),
   }),
 ];

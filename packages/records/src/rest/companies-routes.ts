@@ -1,6 +1,8 @@
-import { companyDataInput, companySchema, listCompaniesOutput } from "@quarry/records/schemas/companies";
-import { companyEntity, companyFields } from "@quarry/records/schemas/entities";
-import { recordRoutes, requiredMatchField } from "./record-routes.ts";
+import { restShape } from "@quarry/rest/snake-case";
+import { companyDataInput, companySchema, listCompaniesOutput } from "../schemas/companies.ts";
+import { companyEntity, companyFields } from "../schemas/entities.ts";
+import { requiredMatchField } from "./list-query.ts";
+import { recordRoutes } from "./record-routes.ts";
 
 /** /api/v1/companies: the same schemas and services as records.companies.* in the app. */
 export const companyRoutes = recordRoutes({
@@ -15,8 +17,8 @@ export const companyRoutes = recordRoutes({
       domain: requiredMatchField(companyFields.domain.input, "companies are matched on it"),
     }),
   },
-  record: { name: "Company", schema: companySchema },
-  list: { name: "CompanyList", schema: listCompaniesOutput },
+  record: restShape("Company", companySchema),
+  list: restShape("CompanyList", listCompaniesOutput),
   example: { domain: "acme.com", industry: "Software", name: "Acme", employee_count: 120 },
   patchExample: { employee_count: 150 },
 });

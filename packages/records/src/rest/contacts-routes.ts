@@ -1,6 +1,8 @@
-import { contactDataInput, contactSchema, listContactsOutput } from "@quarry/records/schemas/contacts";
-import { contactEntity, contactFields } from "@quarry/records/schemas/entities";
-import { recordRoutes, requiredMatchField } from "./record-routes.ts";
+import { restShape } from "@quarry/rest/snake-case";
+import { contactDataInput, contactSchema, listContactsOutput } from "../schemas/contacts.ts";
+import { contactEntity, contactFields } from "../schemas/entities.ts";
+import { requiredMatchField } from "./list-query.ts";
+import { recordRoutes } from "./record-routes.ts";
 
 /** /api/v1/contacts: the same schemas and services as records.contacts.* in the app. */
 export const contactRoutes = recordRoutes({
@@ -15,8 +17,8 @@ export const contactRoutes = recordRoutes({
       email: requiredMatchField(contactFields.email.input, "contacts are matched on it"),
     }),
   },
-  record: { name: "Contact", schema: contactSchema },
-  list: { name: "ContactList", schema: listContactsOutput },
+  record: restShape("Contact", contactSchema),
+  list: restShape("ContactList", listContactsOutput),
   example: { email: "ada@example.com", title: "Head of Analytics", first_name: "Ada", last_name: "Lovelace" },
   patchExample: { title: "VP Analytics" },
 });

@@ -1,0 +1,3 @@
+import { pruneIdempotencyKeysTask } from "./prune-idempotency-keys.task.ts";
+
+export const tasks = [pruneIdempotencyKeysTask];
