@@ -6,8 +6,8 @@ import { workspaceAccess } from "@quarry/workspaces/services/access";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { providerKeysRouter } from "./provider-keys-router.ts";
-import { startHunterFake } from "./providers/api/hunter/hunter.fake.ts";
-import type { FakeServer } from "./providers/api/shared/fake-http.ts";
+import type { FakeServer } from "./testing/fakes/fake-http.ts";
+import { startHunterFake } from "./testing/fakes/hunter.fake.ts";
 import { configureEnrichmentForTests } from "./testing/test-outbound.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeServer } from "../shared/fake-http.ts";
-import { companyInput, contactInput, fakeCallContext } from "../shared/test-call-context.ts";
-import { startApolloFake } from "./apollo.fake.ts";
+import { startApolloFake } from "../../../testing/fakes/apollo.fake.ts";
+import type { FakeServer } from "../../../testing/fakes/fake-http.ts";
+import { companyInput, contactInput, fakeCallContext } from "../../../testing/test-call-context.ts";
 import { checkApolloKey } from "./apollo-key-check.ts";
 import { apolloOrganizationEnrich } from "./apollo-organization-enrich.ts";
 import { apolloPeopleBulkMatch, apolloPeopleMatch } from "./apollo-people-match.ts";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeServer } from "../shared/fake-http.ts";
-import { companyInput, contactInput, fakeCallContext } from "../shared/test-call-context.ts";
-import { startHunterFake } from "./hunter.fake.ts";
+import type { FakeServer } from "../../../testing/fakes/fake-http.ts";
+import { startHunterFake } from "../../../testing/fakes/hunter.fake.ts";
+import { companyInput, contactInput, fakeCallContext } from "../../../testing/test-call-context.ts";
 import { hunterDomainSearch } from "./hunter-domain-search.ts";
 import { hunterEmailFinder } from "./hunter-email-finder.ts";
 import { hunterEmailVerifier } from "./hunter-email-verifier.ts";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { FakeServer } from "../shared/fake-http.ts";
-import { companyInput, contactInput, fakeCallContext } from "../shared/test-call-context.ts";
-import { startPdlFake } from "./pdl.fake.ts";
+import type { FakeServer } from "../../../testing/fakes/fake-http.ts";
+import { startPdlFake } from "../../../testing/fakes/pdl.fake.ts";
+import { companyInput, contactInput, fakeCallContext } from "../../../testing/test-call-context.ts";
 import { pdlCompanyEnrich } from "./pdl-company-enrich.ts";
 import { checkPdlKey } from "./pdl-key-check.ts";
 import { pdlPersonEnrich } from "./pdl-person-enrich.ts";

@@ -1,11 +1,11 @@
 import type { LookupAddress } from "node:dns";
 import { guardedFetch, type ResolveHost, resolvingLookup } from "@quarry/core/guarded-fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHunterFake } from "../hunter/hunter.fake.ts";
+import { type FakeServer, startFakeServer } from "../../../testing/fakes/fake-http.ts";
+import { startHunterFake } from "../../../testing/fakes/hunter.fake.ts";
+import { contactInput } from "../../../testing/test-call-context.ts";
 import { hunterEmailVerifier } from "../hunter/hunter-email-verifier.ts";
 import { checkHunterKey } from "../hunter/hunter-key-check.ts";
-import { type FakeServer, startFakeServer } from "./fake-http.ts";
-import { contactInput } from "./test-call-context.ts";
 import { callVendor } from "./vendor-http.ts";
 
 /**

@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { guardedFetch } from "@quarry/core/guarded-fetch";
 import { describe, expect, it } from "vitest";
-import { startFakeServer } from "./fake-http.ts";
+import { startFakeServer } from "../../../testing/fakes/fake-http.ts";
 import { callVendor, MAX_RESPONSE_BYTES, parseRetryAfter, vendorUrl } from "./vendor-http.ts";
 
 describe("parseRetryAfter", () => {

@@ -7,7 +7,7 @@ import {
   type RecordedRequest,
   scenarioOf,
   startFakeServer,
-} from "../shared/fake-http.ts";
+} from "./fake-http.ts";
 
 /**
  * A local Apollo API for tests and benchmarks, following https://docs.apollo.io/reference:

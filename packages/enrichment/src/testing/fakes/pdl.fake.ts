@@ -7,7 +7,7 @@ import {
   type RecordedRequest,
   scenarioOf,
   startFakeServer,
-} from "../shared/fake-http.ts";
+} from "./fake-http.ts";
 
 /**
  * A local People Data Labs API v5 for tests and benchmarks, following https://docs.peopledatalabs.com:

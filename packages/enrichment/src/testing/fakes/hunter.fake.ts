@@ -7,7 +7,7 @@ import {
   type RecordedRequest,
   scenarioOf,
   startFakeServer,
-} from "../shared/fake-http.ts";
+} from "./fake-http.ts";
 
 /**
  * A local Hunter API v2 for tests and benchmarks, following https://hunter.io/api-documentation/v2:

@@ -1,4 +1,4 @@
-import type { ProviderCallContext, ProviderInput } from "../../provider.ts";
+import type { ProviderCallContext, ProviderInput } from "../providers/provider.ts";
 
 /** A call context aimed at a local fake, with a short timeout so "slow" scenarios end quickly. */
 export function fakeCallContext(
