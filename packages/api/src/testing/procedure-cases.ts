@@ -84,13 +84,6 @@ export const procedureCases: Record<string, ProcedureCase> = {
 
   "credits.balance.get": (home) => ws(home),
   "credits.entries.list": (home) => ({ ...ws(home), limit: 50 }),
-  "credits.grant": (home) => ({
-    ...ws(home),
-    amount: 100,
-    kind: "grant",
-    memo: "Top-up",
-    idempotencyKey: `grant-${unique()}`,
-  }),
   "credits.settings.get": (home) => ws(home),
   "credits.settings.update": (home) => ({ ...ws(home), data: { runCap: 500, monthlyCap: null } }),
 
