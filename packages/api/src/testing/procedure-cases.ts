@@ -38,6 +38,7 @@ export const procedureCases: Record<string, ProcedureCase> = {
     data: { role: "viewer" },
   }),
   "workspaces.members.delete": (home, ids) => ({ ...ws(home), id: ids.users.member.user.id }),
+  "workspaces.members.removalPreview": (home, ids) => ({ ...ws(home), id: ids.users.member.user.id }),
   "workspaces.invitations.list": (home) => ws(home),
   "workspaces.invitations.create": (home) => ({
     ...ws(home),
