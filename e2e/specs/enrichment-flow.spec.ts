@@ -2,10 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { adminCli } from "../support/admin-cli.ts";
 import { launchBrowser, newUserPage, snapshot, uniqueEmail } from "../support/browser.ts";
 
 /**
- * Enrichment from the owner's side: credits granted on the credits page, two contacts enriched
+ * Enrichment from the owner's side: credits granted by the operator (admin CLI) and seen on the credits page, two contacts enriched
  * by the free built-ins (preview → confirm → live run page → completed), the value's provenance
  * on hover in the grid; then a Hunter key pointed at a vendor that never answers, a paid run
  * that hangs in flight, and "Stop run" ending it as cancelled with nothing charged.
@@ -77,12 +78,10 @@ it("previews cost, runs enrichment live, shows provenance, and stops a hanging p
     await page.getByRole("button", { name: "Create workspace" }).click();
     await page.waitForURL("**/w/*/contacts");
 
-    // Credits: an admin grant on the credits page, seen in the balance and the ledger.
+    // Credits: no role mints them; the operator grants, the balance and the ledger show it.
+    const workspaceId = /\/w\/([^/]+)\//.exec(new URL(page.url()).pathname)?.[1] ?? "";
+    await adminCli("grant-credits", "--workspace", workspaceId, "--amount", "100", "--memo", "Trial credits");
     await page.getByRole("link", { name: "Credits" }).click();
-    await page.getByLabel("Credits", { exact: true }).fill("100");
-    await page.getByLabel("Note").fill("Trial credits");
-    await page.getByRole("button", { name: "Add credits" }).click();
-    await page.getByText("Done: 100 credits added.").waitFor();
     await page.getByRole("region", { name: "Balance" }).getByText("100 credits").waitFor();
     await page.getByRole("cell", { name: "Trial credits" }).waitFor();
 

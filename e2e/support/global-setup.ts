@@ -77,6 +77,7 @@ export default async function setup(project: TestProject) {
   });
   await waitForReady(baseUrl, server, () => log);
   project.provide("baseUrl", baseUrl);
+  project.provide("databaseUrl", withDatabase(adminUrl, dbName));
 
   return async () => {
     const exited = new Promise((r) => server.once("exit", r));
@@ -96,5 +97,7 @@ export default async function setup(project: TestProject) {
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** For the operator CLI (`npm run admin`), which works on the database directly. */
+    databaseUrl: string;
   }
 }

@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { systemClock } from "@quarry/core/clock";
+import { getBalance } from "@quarry/credits/services/get-balance";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { authenticateApiKey } from "@quarry/workspaces/services/authenticate-api-key";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -121,6 +122,46 @@ describe("npm run admin", () => {
       ["create-api-key", "--workspace", "00000000-0000-4000-8000-000000000000", "--color", "red"],
       /Unknown option '--color'/,
     ],
+    [
+      [
+        "grant-credits",
+        "--workspace",
+        "00000000-0000-4000-8000-000000000000",
+        "--amount",
+        "5",
+        "--memo",
+        "m",
+      ],
+      /--workspace: no workspace with the id/,
+    ],
+    [
+      [
+        "grant-credits",
+        "--workspace",
+        "00000000-0000-4000-8000-000000000000",
+        "--amount",
+        "0",
+        "--memo",
+        "m",
+      ],
+      /--amount must not be zero/,
+    ],
+    [
+      [
+        "grant-credits",
+        "--workspace",
+        "00000000-0000-4000-8000-000000000000",
+        "--amount",
+        "1.5",
+        "--memo",
+        "m",
+      ],
+      /--amount must be a whole number of credits/,
+    ],
+    [
+      ["grant-credits", "--workspace", "00000000-0000-4000-8000-000000000000", "--amount", "5"],
+      /--memo is required/,
+    ],
     [["drop-everything"], /Unknown command: drop-everything/],
     [[], /Usage: npm run admin/],
   ])("refuses %j on stderr with exit code 1", async (args, message) => {
@@ -141,5 +182,43 @@ describe("npm run admin", () => {
     );
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/--email: an account with twice@example.com already exists/);
+  });
+
+  it("grants and adjusts a workspace's credits as the operator, never below zero", async () => {
+    const ws = await t.db
+      .insertInto("workspaces")
+      .values({ name: "Granted" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const granted = await admin("grant-credits", "--workspace", ws.id, "--amount", "250", "--memo", "Pilot");
+    expect(granted).toMatchObject({ code: 0, stderr: "" });
+    expect(granted.stdout.trim().split("\n")).toHaveLength(1);
+    expect(JSON.parse(granted.stdout)).toEqual({
+      workspaceId: ws.id,
+      kind: "grant",
+      transactionId: expect.any(String),
+      amount: 250,
+      balance: { available: 250, held: 0, spent: 0 },
+    });
+
+    const adjusted = await admin(
+      "grant-credits",
+      "--workspace",
+      ws.id,
+      "--amount=-50",
+      "--memo",
+      "Correction",
+    );
+    expect(adjusted.code).toBe(0);
+    expect(JSON.parse(adjusted.stdout)).toMatchObject({ kind: "adjustment", amount: -50 });
+    expect(await getBalance(t.db, ws.id)).toEqual({ available: 200, held: 0, spent: 0 });
+
+    const tooMuch = await admin("grant-credits", "--workspace", ws.id, "--amount=-201", "--memo", "Oops");
+    expect(tooMuch).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "grant-credits: Not enough credits: 200 available, 201 needed.\n",
+    });
+    expect(await getBalance(t.db, ws.id)).toEqual({ available: 200, held: 0, spent: 0 });
   });
 });

@@ -5,23 +5,29 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "./root.ts";
 import { createWorkspaceFixture, type WorkspaceFixture, workspaceDigest } from "./testing/access-fixture.ts";
+import { procedureActions } from "./testing/expected-actions.ts";
 import { procedureCases } from "./testing/procedure-cases.ts";
 import { testCaller } from "./testing/test-context.ts";
 
 /**
  * Every procedure of the app, called as each of the five roles, a non-member and a signed-out
  * visitor, checked against the permission matrix; then every procedure aimed at another
- * workspace's ids. A new procedure without an entry in procedure-cases.ts fails here.
+ * workspace's ids. Who may call a procedure comes from the hand-written expected-actions.ts,
+ * never from the procedure's own meta (which must equal it). A new procedure without an entry
+ * in expected-actions.ts and procedure-cases.ts fails here.
  */
 
 interface ProcedureInfo {
   path: string;
+  /** The action the table says the procedure must have: what the tests below enforce. */
   action: string;
+  /** What the procedure declares in `.meta({ action })`: must equal `action`. */
+  declared: string;
 }
 
 const procedures: ProcedureInfo[] = Object.entries(appRouter._def.procedures).map(([path, proc]) => {
   const def = (proc as unknown as { _def: { meta?: { action?: string } } })._def;
-  return { path, action: def.meta?.action ?? "" };
+  return { path, action: procedureActions[path] ?? "", declared: def.meta?.action ?? "" };
 });
 
 type Outcome = { ok: true; value: unknown } | { ok: false; code: string; message: string };
@@ -54,14 +60,23 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 describe("every procedure", () => {
-  it.each(procedures)("$path declares a known action and has a test case", ({ path, action }) => {
-    expect(isWorkspaceAction(action) || (accountActions as readonly string[]).includes(action)).toBe(true);
-    expect(procedureCases[path], `add ${path} to packages/api/src/testing/procedure-cases.ts`).toBeDefined();
-  });
+  it.each(procedures)(
+    "$path declares the action the table expects and has a test case",
+    ({ path, action, declared }) => {
+      expect(action, `add ${path} to packages/api/src/testing/expected-actions.ts`).not.toBe("");
+      expect(isWorkspaceAction(action) || (accountActions as readonly string[]).includes(action)).toBe(true);
+      expect(declared, `${path} declares ${declared}, expected-actions.ts says ${action}`).toBe(action);
+      expect(
+        procedureCases[path],
+        `add ${path} to packages/api/src/testing/procedure-cases.ts`,
+      ).toBeDefined();
+    },
+  );
 
-  it("has no stale test cases", () => {
+  it("has no stale test cases or expected actions", () => {
     const paths = new Set(procedures.map((p) => p.path));
     expect(Object.keys(procedureCases).filter((p) => !paths.has(p))).toEqual([]);
+    expect(Object.keys(procedureActions).filter((p) => !paths.has(p))).toEqual([]);
   });
 });
 

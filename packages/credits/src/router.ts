@@ -1,13 +1,11 @@
 import { router } from "@quarry/trpc/init";
 import { getBalanceProcedure } from "./procedures/get-balance.ts";
 import { getCreditSettingsProcedure } from "./procedures/get-credit-settings.ts";
-import { grantCreditsProcedure } from "./procedures/grant-credits.ts";
 import { listEntriesProcedure } from "./procedures/list-entries.ts";
 import { updateCreditSettingsProcedure } from "./procedures/update-credit-settings.ts";
 
 export const creditsRouter = router({
   balance: router({ get: getBalanceProcedure }),
   entries: router({ list: listEntriesProcedure }),
-  grant: grantCreditsProcedure,
   settings: router({ get: getCreditSettingsProcedure, update: updateCreditSettingsProcedure }),
 });

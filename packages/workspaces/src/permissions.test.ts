@@ -72,8 +72,8 @@ describe("canGrant", () => {
     expect(grantable("owner")).toEqual([...roles].sort());
   });
 
-  it("lets admins grant up to admin, never owner", () => {
-    expect(grantable("admin")).toEqual(["admin", "billing_admin", "member", "viewer"]);
+  it("lets admins grant only roles within their own permissions: not owner, not billing admin", () => {
+    expect(grantable("admin")).toEqual(["admin", "member", "viewer"]);
   });
 
   it("lets no one without members.manage grant anything", () => {

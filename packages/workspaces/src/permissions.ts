@@ -6,9 +6,6 @@
 export const roles = ["owner", "admin", "member", "viewer", "billing_admin"] as const;
 export type Role = (typeof roles)[number];
 
-/** Higher rank may grant lower or equal ranks; billing_admin ranks with member for granting. */
-export const roleRank: Record<Role, number> = { owner: 4, admin: 3, member: 2, billing_admin: 2, viewer: 1 };
-
 const everyone: readonly Role[] = roles;
 const readers: readonly Role[] = ["owner", "admin", "member", "viewer"];
 const writers: readonly Role[] = ["owner", "admin", "member"];
@@ -97,10 +94,19 @@ export function permissionsFor(role: string): WorkspaceAction[] {
   return (Object.keys(permissionMatrix) as WorkspaceAction[]).filter((action) => can(role, action));
 }
 
-/** Nobody grants (by invitation or role change) a role above their own; only owners grant owner. */
+/**
+ * A member who manages members grants (by invitation or role change) only roles whose every
+ * permission they hold themselves: an admin cannot make a billing admin (credits.manage,
+ * billing.manage), and only owners grant owner. No ranking to keep in step with the matrix.
+ */
 export function canGrant(granter: Role, role: Role): boolean {
-  if (role === "owner") return granter === "owner";
-  return roleRank[granter] >= roleRank[role] && can(granter, "members.manage");
+  if (!can(granter, "members.manage")) return false;
+  return permissionsFor(role).every((action) => can(granter, action));
+}
+
+/** The permissions `role` holds that `granter` does not (what makes a grant refused). */
+export function permissionsBeyond(granter: Role, role: Role): WorkspaceAction[] {
+  return permissionsFor(role).filter((action) => !can(granter, action));
 }
 
 /** Whether `manager` may change the role of, or remove, a member who holds `target`: only owners touch owners. */

@@ -12,6 +12,7 @@ import { listInvitationsProcedure } from "./procedures/list-invitations.ts";
 import { listMembersProcedure } from "./procedures/list-members.ts";
 import { listWorkspacesProcedure } from "./procedures/list-workspaces.ts";
 import { previewInvitationProcedure } from "./procedures/preview-invitation.ts";
+import { previewMemberRemovalProcedure } from "./procedures/preview-member-removal.ts";
 import { revokeApiKeyProcedure } from "./procedures/revoke-api-key.ts";
 import { transferOwnershipProcedure } from "./procedures/transfer-ownership.ts";
 import { updateMemberProcedure } from "./procedures/update-member.ts";
@@ -28,6 +29,7 @@ export const workspacesRouter = router({
     list: listMembersProcedure,
     update: updateMemberProcedure,
     delete: deleteMemberProcedure,
+    removalPreview: previewMemberRemovalProcedure,
   }),
   invitations: router({
     list: listInvitationsProcedure,

@@ -10,6 +10,7 @@ import type { RequestInfo } from "@quarry/trpc/context";
 import { createApiKey } from "@quarry/workspaces/services/create-api-key";
 import { createWorkspace } from "@quarry/workspaces/services/create-workspace";
 import { z } from "zod";
+import { grantCreditsCommand } from "./grant-credits-command.ts";
 import { parseFlags, UsageError } from "./parse-flags.ts";
 import { findUserByEmail } from "./queries/users.queries.ts";
 
@@ -88,6 +89,10 @@ export const adminCommands: Record<
   "create-api-key": {
     usage: "create-api-key --workspace W --scope read|read-write [--name N]",
     run: createApiKeyCommand,
+  },
+  "grant-credits": {
+    usage: "grant-credits --workspace W --amount N --memo M [--idempotency-key K]   (N < 0: --amount=-N)",
+    run: grantCreditsCommand,
   },
 };
 

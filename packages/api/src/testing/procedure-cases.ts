@@ -38,6 +38,7 @@ export const procedureCases: Record<string, ProcedureCase> = {
     data: { role: "viewer" },
   }),
   "workspaces.members.delete": (home, ids) => ({ ...ws(home), id: ids.users.member.user.id }),
+  "workspaces.members.removalPreview": (home, ids) => ({ ...ws(home), id: ids.users.member.user.id }),
   "workspaces.invitations.list": (home) => ws(home),
   "workspaces.invitations.create": (home) => ({
     ...ws(home),
@@ -84,13 +85,6 @@ export const procedureCases: Record<string, ProcedureCase> = {
 
   "credits.balance.get": (home) => ws(home),
   "credits.entries.list": (home) => ({ ...ws(home), limit: 50 }),
-  "credits.grant": (home) => ({
-    ...ws(home),
-    amount: 100,
-    kind: "grant",
-    memo: "Top-up",
-    idempotencyKey: `grant-${unique()}`,
-  }),
   "credits.settings.get": (home) => ws(home),
   "credits.settings.update": (home) => ({ ...ws(home), data: { runCap: 500, monthlyCap: null } }),
 

@@ -13,28 +13,47 @@ export async function findActiveLock(db: Database, keys: string[], now: Date): P
 }
 
 /**
- * Counts one more failure for `key` and returns the new count. A key idle since before
- * `resetBefore` starts again from one.
+ * Counts one more attempt for `key` unless it is locked at `now`, in one statement: the upsert
+ * locks the row, so concurrent attempts on one key are counted one after another and none
+ * slips past a lock that an earlier one set. Returns the new count, or undefined when the key
+ * is locked (nothing counted). A key idle since before `resetBefore` starts again from one.
  */
-export async function incrementFailures(
+export async function reserveAttempt(
   db: Database,
   key: string,
   now: Date,
   resetBefore: Date,
-): Promise<number> {
+): Promise<number | undefined> {
   const row = await db
     .insertInto("auth_throttles")
     .values({ key, failures: 1, updated_at: now })
     .onConflict((oc) =>
-      oc.column("key").doUpdateSet({
-        failures: sql<number>`case when auth_throttles.updated_at < ${resetBefore}
-          then 1 else auth_throttles.failures + 1 end`,
-        updated_at: now,
-      }),
+      oc
+        .column("key")
+        .doUpdateSet({
+          failures: sql<number>`case when auth_throttles.updated_at < ${resetBefore}
+            then 1 else auth_throttles.failures + 1 end`,
+          updated_at: now,
+        })
+        .where((eb) =>
+          eb.or([
+            eb("auth_throttles.locked_until", "is", null),
+            eb("auth_throttles.locked_until", "<=", now),
+          ]),
+        ),
     )
     .returning("failures")
-    .executeTakeFirstOrThrow();
-  return row.failures;
+    .executeTakeFirst();
+  return row?.failures;
+}
+
+/** Gives back an attempt that turned out to be a success (never below zero). */
+export async function releaseAttempt(db: Database, key: string): Promise<void> {
+  await db
+    .updateTable("auth_throttles")
+    .set({ failures: sql<number>`greatest(failures - 1, 0)` })
+    .where("key", "=", key)
+    .execute();
 }
 
 export async function setLockedUntil(db: Database, key: string, until: Date): Promise<void> {

@@ -29,3 +29,8 @@ export async function markPasswordResetUsed(db: Database, id: string, now: Date)
     .returning(["user_id"])
     .executeTakeFirst();
 }
+
+/** Revokes every reset link of the user not used yet (after any password change). */
+export async function deleteUnusedPasswordResets(db: Database, userId: string): Promise<void> {
+  await db.deleteFrom("password_resets").where("user_id", "=", userId).where("used_at", "is", null).execute();
+}

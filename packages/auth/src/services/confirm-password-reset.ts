@@ -1,17 +1,15 @@
 import { AppError } from "@quarry/core/app-error";
 import { withTx } from "@quarry/db/with-tx";
 import { findPasswordReset, markPasswordResetUsed } from "../queries/password-resets.queries.ts";
-import { deleteUserSessions } from "../queries/sessions.queries.ts";
-import { updateUserPassword } from "../queries/users.queries.ts";
 import type { PasswordResetConfirmInput } from "../schemas/password-reset.ts";
 import type { AuthContext } from "./auth-context.ts";
 import { hashPassword } from "./password.ts";
 import { hashPasswordResetToken } from "./password-reset-token.ts";
-import { clearAccountThrottle } from "./sign-in-throttle.ts";
+import { setNewPassword } from "./set-new-password.ts";
 
 const invalid = (message: string) => new AppError("BAD_REQUEST", message, { field: "token" });
 
-/** Sets the new password, uses up the token and signs the user out everywhere. */
+/** Sets the new password, uses up the token (and the user's other links), signs the user out everywhere. */
 export async function confirmPasswordReset(
   ctx: Pick<AuthContext, "db" | "clock">,
   input: PasswordResetConfirmInput,
@@ -28,9 +26,7 @@ export async function confirmPasswordReset(
   await withTx(ctx.db, async (trx) => {
     const used = await markPasswordResetUsed(trx, id, ctx.clock.now());
     if (!used) throw invalid("This reset link has already been used. Request a new one.");
-    const user = await updateUserPassword(trx, used.user_id, passwordHash);
-    await deleteUserSessions(trx, user.id);
-    await clearAccountThrottle(trx, user.email);
+    await setNewPassword(trx, used.user_id, passwordHash);
   });
   return { ok: true };
 }

@@ -28,9 +28,15 @@ it("deletes expired sessions, resets and forgotten throttles, and keeps everythi
     .catch(() => {});
   clock.advance(HOUR - 1);
 
-  expect(await pruneAuthState(t.db, clock)).toEqual({ sessions: 1, passwordResets: 1, throttles: 2 });
+  // the old sign-in failure's two keys and the old reset request's address key
+  expect(await pruneAuthState(t.db, clock)).toEqual({ sessions: 1, passwordResets: 1, throttles: 3 });
   const throttles = await t.db.selectFrom("auth_throttles").select("key").orderBy("key").execute();
-  expect(throttles.map((r) => r.key)).toEqual([`email:${fresh.user.email}`, "ip:10.0.0.2"]);
+  expect(throttles.map((r) => r.key)).toEqual([
+    `email:${fresh.user.email}`,
+    "ip:10.0.0.2",
+    `reset-email:${fresh.user.email}`,
+    "reset-ip:127.0.0.1",
+  ]);
   expect(await t.db.selectFrom("password_resets").select("user_id").execute()).toEqual([
     { user_id: fresh.user.id },
   ]);

@@ -5,18 +5,20 @@ import { insertPasswordReset } from "../queries/password-resets.queries.ts";
 import { findUserByEmail } from "../queries/users.queries.ts";
 import type { PasswordResetRequestInput } from "../schemas/password-reset.ts";
 import type { AuthContext } from "./auth-context.ts";
+import { reservePasswordResetRequest } from "./password-reset-throttle.ts";
 import { generatePasswordResetToken, hashPasswordResetToken } from "./password-reset-token.ts";
 
 export const PASSWORD_RESET_TTL_MS = HOUR;
 
 /**
  * Mails a single-use reset link valid for one hour. The answer is the same whether or not the
- * account exists; for an unknown email nothing is sent.
+ * account exists; for an unknown email nothing is sent. Limited per address and per client IP.
  */
 export async function requestPasswordReset(
   ctx: Pick<AuthContext, "db" | "clock" | "req">,
   input: PasswordResetRequestInput,
 ): Promise<{ ok: true }> {
+  await reservePasswordResetRequest(ctx.db, ctx.clock, { email: input.email, ip: ctx.req.ip });
   const user = await findUserByEmail(ctx.db, input.email);
   if (!user) return { ok: true };
   const token = generatePasswordResetToken();

@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-d
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { authTestCaller } from "../testing/auth-test-caller.ts";
 import { signUpUser } from "../testing/sign-up-user.ts";
+import { ACCOUNT_POLICY, IP_POLICY } from "./sign-in-throttle.ts";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -84,4 +85,29 @@ it("forgets old failures after a quiet day", async () => {
   clock.advance(25 * 60 * 60 * 1000);
   await failures(clock, "10.8.0.1", user.email, 1);
   expect(await signIn(clock, "10.8.0.1", user.email, password)).toMatchObject({ user: { id: user.id } });
+});
+
+it("reserves each attempt before the password check, so concurrent guesses cannot all get verified", async () => {
+  const clock = manualClock();
+  const { user } = await signUpUser(t.db, { email: "raced@example.com" });
+  const guesses = 30;
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: guesses }, (_, i) => signIn(clock, `10.7.${i}.1`, user.email, `wrong-guess-${i}!`)),
+  );
+  const codes = outcomes.map((o) =>
+    o.status === "rejected" ? (o.reason as { code?: string }).code : "SIGNED_IN",
+  );
+  const verified = codes.filter((c) => c === "UNAUTHORIZED").length;
+  // five free failures, and the sixth that sets the first lock: no more may reach the password check
+  expect(verified).toBe(ACCOUNT_POLICY.freeFailures + 1);
+  expect(codes.filter((c) => c === "TOO_MANY_REQUESTS")).toHaveLength(guesses - verified);
+});
+
+it("does not count successful sign-ins against a shared IP", async () => {
+  const clock = manualClock();
+  const office = "203.0.113.50";
+  const { user, password } = await signUpUser(t.db, { email: "colleague@example.com" });
+  for (let i = 0; i < IP_POLICY.freeFailures + 5; i++) {
+    expect(await signIn(clock, office, user.email, password)).toMatchObject({ user: { id: user.id } });
+  }
 });

@@ -1,17 +1,13 @@
 import { AppError } from "@quarry/core/app-error";
 import { type Clock, DAY, MINUTE } from "@quarry/core/clock";
 import type { Database } from "@quarry/db/client";
-import {
-  deleteThrottle,
-  findActiveLock,
-  incrementFailures,
-  setLockedUntil,
-} from "../queries/auth-throttles.queries.ts";
+import { deleteThrottle, releaseAttempt } from "../queries/auth-throttles.queries.ts";
+import { formatWait, reserveThrottled } from "./reserve-throttled.ts";
 
 /**
  * Sign-in throttling, kept in auth_throttles so every server process sees the same state.
- * Each key allows some free failures; after that each failure locks the key for 2^(n - free)
- * seconds, up to 15 minutes. A key quiet for a day starts over.
+ * An attempt is reserved (counted) before its password is checked. Each key allows some free
+ * failures; after that each failure locks the key for 2^(n - free) seconds, up to 15 minutes. A key quiet for a day starts over.
  */
 export interface ThrottlePolicy {
   freeFailures: number;
@@ -33,47 +29,39 @@ export function lockDurationMs(failures: number, policy: ThrottlePolicy): number
   return Math.min(2 ** Math.min(over, 30) * 1000, policy.maxLockMs);
 }
 
-/** Throws TOO_MANY_REQUESTS (with retryAfter seconds) while the account or the IP is locked. */
-export async function assertSignInAllowed(
+/**
+ * Reserves one sign-in attempt on the account and on the IP before the password is checked,
+ * counting it as a failure until `settleSignInSuccess` gives it back. N concurrent guesses
+ * cannot all pass one "not locked yet" check: once the reservations reach the limit the rest
+ * get TOO_MANY_REQUESTS (with retryAfter seconds).
+ */
+export async function reserveSignInAttempt(
   db: Database,
   clock: Clock,
   keys: { email: string; ip: string },
 ): Promise<void> {
-  const now = clock.now();
-  const lockedUntil = await findActiveLock(db, [accountKey(keys.email), ipKey(keys.ip)], now);
-  if (!lockedUntil) return;
-  const retryAfter = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
-  throw new AppError(
-    "TOO_MANY_REQUESTS",
-    `Too many failed sign-in attempts. Try again in ${formatWait(retryAfter)}.`,
-    { retryAfter },
-  );
+  await reserveThrottled(db, clock.now(), {
+    keys: [
+      { key: accountKey(keys.email), lockMs: (n) => lockDurationMs(n, ACCOUNT_POLICY) },
+      { key: ipKey(keys.ip), lockMs: (n) => lockDurationMs(n, IP_POLICY) },
+    ],
+    forgetAfterMs: THROTTLE_FORGET_AFTER_MS,
+    refuse: (retryAfter) =>
+      new AppError(
+        "TOO_MANY_REQUESTS",
+        `Too many failed sign-in attempts. Try again in ${formatWait(retryAfter)}.`,
+        { retryAfter },
+      ),
+  });
 }
 
-export async function recordSignInFailure(
-  db: Database,
-  clock: Clock,
-  keys: { email: string; ip: string },
-): Promise<void> {
-  const now = clock.now();
-  const resetBefore = new Date(now.getTime() - THROTTLE_FORGET_AFTER_MS);
-  for (const [key, policy] of [
-    [accountKey(keys.email), ACCOUNT_POLICY],
-    [ipKey(keys.ip), IP_POLICY],
-  ] as const) {
-    const failures = await incrementFailures(db, key, now, resetBefore);
-    const lockMs = lockDurationMs(failures, policy);
-    if (lockMs > 0) await setLockedUntil(db, key, new Date(now.getTime() + lockMs));
-  }
+/** The reserved attempt was the right password: the account starts over, the IP gets its attempt back. */
+export async function settleSignInSuccess(db: Database, keys: { email: string; ip: string }): Promise<void> {
+  await clearAccountThrottle(db, keys.email);
+  await releaseAttempt(db, ipKey(keys.ip));
 }
 
-/** After a successful sign-in or a password reset the account starts over (the IP does not). */
+/** After a successful sign-in or a password change the account starts over (the IP does not). */
 export async function clearAccountThrottle(db: Database, email: string): Promise<void> {
   await deleteThrottle(db, accountKey(email));
-}
-
-function formatWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }

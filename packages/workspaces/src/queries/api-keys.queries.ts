@@ -93,3 +93,27 @@ export async function touchApiKey(
     )
     .execute();
 }
+
+/** Revokes every live key `userId` created in the workspace; how many. */
+export async function revokeApiKeysCreatedBy(db: Database, workspaceId: string, userId: string, at: Date) {
+  const result = await db
+    .updateTable("workspace_api_keys")
+    .set({ revoked_at: at })
+    .where("workspace_id", "=", workspaceId)
+    .where("created_by", "=", userId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** How many live keys `userId` created in the workspace. */
+export async function countApiKeysCreatedBy(db: Database, workspaceId: string, userId: string) {
+  const row = await db
+    .selectFrom("workspace_api_keys")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("workspace_id", "=", workspaceId)
+    .where("created_by", "=", userId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -119,3 +119,36 @@ export async function markInvitationAccepted(
     .returning(["id", "role"])
     .executeTakeFirst();
 }
+
+/** Revokes every invitation `userId` sent in the workspace that is not accepted yet; how many were still open at `at`. */
+export async function revokeInvitationsSentBy(db: Database, workspaceId: string, userId: string, at: Date) {
+  const rows = await db
+    .updateTable("invitations")
+    .set({ revoked_at: at })
+    .where("workspace_id", "=", workspaceId)
+    .where("invited_by", "=", userId)
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .returning("expires_at")
+    .execute();
+  return rows.filter((r) => r.expires_at > at).length;
+}
+
+/** How many invitations `userId` sent in the workspace are still open (unaccepted, unrevoked, unexpired) at `now`. */
+export async function countOpenInvitationsSentBy(
+  db: Database,
+  workspaceId: string,
+  userId: string,
+  now: Date,
+) {
+  const row = await db
+    .selectFrom("invitations")
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .where("workspace_id", "=", workspaceId)
+    .where("invited_by", "=", userId)
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .where("expires_at", ">", now)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

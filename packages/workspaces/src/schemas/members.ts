@@ -19,3 +19,11 @@ export type Member = z.infer<typeof member>;
 export const memberListOutput = z.object({ items: z.array(member) });
 
 export const updateMemberOutput = z.object({ userId: z.string(), role: roleSchema });
+
+/** A member's live API keys and open invitations: revoked with their membership. */
+export const memberGrants = z.object({ apiKeys: z.number().int(), invitations: z.number().int() });
+export type MemberGrants = z.infer<typeof memberGrants>;
+export const memberRemovedOutput = z.object({ ok: z.literal(true), revoked: memberGrants });
+
+export const previewMemberRemovalInput = z.object({ id: idSchema });
+export type PreviewMemberRemovalInput = z.infer<typeof previewMemberRemovalInput>;

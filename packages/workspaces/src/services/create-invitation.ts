@@ -9,12 +9,13 @@ import type { CreateInvitationInput } from "../schemas/invitations.ts";
 import { invitationMail } from "./invitation-mail.ts";
 import { generateInvitationToken, hashInvitationToken } from "./invitation-token.ts";
 import { lockForMembershipChange } from "./lock-workspace.ts";
+import { refusedGrant } from "./refused-grant.ts";
 import type { MailingCtx, WorkspaceCtx } from "./service-context.ts";
 
 export const INVITATION_TTL_MS = 7 * DAY;
 
 /**
- * Invites an address with a role no higher than the caller's own. An open invitation to the same
+ * Invites an address with a role whose permissions the caller holds too. An open invitation to the same
  * address is revoked (its link stops working); the mail with the new link commits with the row.
  */
 export async function createInvitation(ctx: WorkspaceCtx & MailingCtx, input: CreateInvitationInput) {
@@ -22,13 +23,9 @@ export async function createInvitation(ctx: WorkspaceCtx & MailingCtx, input: Cr
   return withTx(ctx.db, async (trx) => {
     const { role, workspaceName } = await lockForMembershipChange(trx, ctx, "invitations.manage");
     if (!canGrant(role, input.role)) {
-      throw new AppError(
-        "FORBIDDEN",
-        `You cannot invite someone as ${input.role}: it is above your own role.`,
-        {
-          field: "role",
-        },
-      );
+      throw new AppError("FORBIDDEN", refusedGrant(`invite someone as ${input.role}`, role, input.role), {
+        field: "role",
+      });
     }
     if (await isMemberByEmail(trx, ctx.workspaceId, input.email)) {
       throw new AppError("CONFLICT", `${input.email} is already a member of this workspace.`, {

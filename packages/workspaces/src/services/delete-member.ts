@@ -5,9 +5,13 @@ import { deleteMembership, findRole } from "../queries/memberships.queries.ts";
 import type { DeleteMemberInput } from "../schemas/members.ts";
 import { lockForMembershipChange } from "./lock-workspace.ts";
 import { assertNotLastOwner } from "./owner-guard.ts";
+import { revokeMemberGrants } from "./revoke-member-grants.ts";
 import type { WorkspaceCtx } from "./service-context.ts";
 
-/** Removes a member: only owners remove owners, and never the last one. */
+/**
+ * Removes a member: only owners remove owners, and never the last one. Their API keys are
+ * revoked and their open invitations cancelled with it (see revokeMemberGrants).
+ */
 export async function deleteMember(ctx: WorkspaceCtx, input: DeleteMemberInput) {
   return withTx(ctx.db, async (trx) => {
     const { role } = await lockForMembershipChange(trx, ctx, "members.manage");
@@ -21,7 +25,9 @@ export async function deleteMember(ctx: WorkspaceCtx, input: DeleteMemberInput) 
       currentRole,
       "The last owner cannot be removed: transfer ownership first.",
     );
+    const revoked = await revokeMemberGrants(trx, ctx.workspaceId, input.id, ctx.clock.now());
     await deleteMembership(trx, ctx.workspaceId, input.id);
-    return { ok: true as const };
+    ctx.log.info({ memberId: input.id, revoked }, "member removed");
+    return { ok: true as const, revoked };
   });
 }

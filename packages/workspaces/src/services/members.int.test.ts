@@ -172,6 +172,7 @@ describe("members.delete", () => {
     const member = await memberWithRole(t.db, clock, workspaceId, "member");
     expect(await admin.caller.workspaces.members.delete({ workspaceId, id: member.user.id })).toEqual({
       ok: true,
+      revoked: { apiKeys: 0, invitations: 0 },
     });
     await expect(member.caller.workspaces.get({ workspaceId })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });

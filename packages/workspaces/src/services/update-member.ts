@@ -5,9 +5,10 @@ import { findRole, updateMemberRole } from "../queries/memberships.queries.ts";
 import type { UpdateMemberInput } from "../schemas/members.ts";
 import { lockForMembershipChange } from "./lock-workspace.ts";
 import { assertNotLastOwner } from "./owner-guard.ts";
+import { refusedGrant } from "./refused-grant.ts";
 import type { WorkspaceCtx } from "./service-context.ts";
 
-/** Changes a member's role: never above the caller's own, never an owner's unless the caller owns. */
+/** Changes a member's role: only to one within the caller's own permissions, never an owner's unless the caller owns. */
 export async function updateMember(ctx: WorkspaceCtx, input: UpdateMemberInput) {
   const newRole = input.data.role;
   return withTx(ctx.db, async (trx) => {
@@ -17,7 +18,7 @@ export async function updateMember(ctx: WorkspaceCtx, input: UpdateMemberInput) 
     const currentRole = parseRole(current);
     if (!canManageMember(role, currentRole)) throw forbidden("Only an owner can change an owner's role.");
     if (!canGrant(role, newRole)) {
-      throw new AppError("FORBIDDEN", `You cannot grant the ${newRole} role: it is above your own.`, {
+      throw new AppError("FORBIDDEN", refusedGrant(`grant the ${newRole} role`, role, newRole), {
         field: "role",
       });
     }

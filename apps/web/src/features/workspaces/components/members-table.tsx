@@ -17,6 +17,12 @@ export function MembersTable() {
   const me = useMe();
   const members = useQuery(trpc.workspaces.members.list.queryOptions({ workspaceId: workspace.id }));
   const [removing, setRemoving] = useState<Member | null>(null);
+  const preview = useQuery(
+    trpc.workspaces.members.removalPreview.queryOptions(
+      { workspaceId: workspace.id, id: removing?.userId ?? "" },
+      { enabled: removing !== null },
+    ),
+  );
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.workspaces.members.list.queryKey() });
   const update = useMutation(trpc.workspaces.members.update.mutationOptions({ onSettled: refresh }));
   const remove = useMutation(
@@ -24,6 +30,9 @@ export function MembersTable() {
       onSuccess: async () => {
         setRemoving(null);
         await refresh();
+        // what the member handed out is revoked with the membership
+        await queryClient.invalidateQueries({ queryKey: trpc.workspaces.apiKeys.list.queryKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.workspaces.invitations.list.queryKey() });
       },
     }),
   );
@@ -105,7 +114,7 @@ export function MembersTable() {
       <ConfirmDialog
         open={removing !== null}
         title="Remove member"
-        message={`Remove ${removing?.name ?? ""} (${removing?.email ?? ""}) from ${workspace.name}? They lose access right away.`}
+        message={`Remove ${removing?.name ?? ""} (${removing?.email ?? ""}) from ${workspace.name}? They lose access right away.${revokedNotice(preview.data)}`}
         confirmLabel="Remove"
         pending={remove.isPending}
         error={remove.isError ? messageOf(remove.error) : null}
@@ -119,4 +128,18 @@ export function MembersTable() {
       />
     </section>
   );
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** " Their 2 API keys will be revoked and 1 pending invitation cancelled." (nothing when none). */
+function revokedNotice(grants: RouterOutputs["workspaces"]["members"]["removalPreview"] | undefined): string {
+  if (!grants) return "";
+  const parts = [
+    grants.apiKeys > 0 ? `${plural(grants.apiKeys, "API key", "API keys")} will be revoked` : null,
+    grants.invitations > 0
+      ? `${plural(grants.invitations, "pending invitation", "pending invitations")} cancelled`
+      : null,
+  ].filter((p) => p !== null);
+  return parts.length > 0 ? ` Their ${parts.join(" and ")}.` : "";
 }
