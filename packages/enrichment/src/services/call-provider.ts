@@ -119,14 +119,23 @@ export async function placeRunHold(
  * gets a signal that cancel (polled every `cancelPollMs`) and the per-call timeout abort. The
  * result's `hold` is the call's own hold, for the caller to capture against and release.
  */
-export async function callProvider(
-  scope: CallScope,
-  provider: ProviderDefinition,
-  inputs: readonly ProviderInput[],
-  valuesWanted: number,
-  credentials: ProviderCredentials,
+export async function callProvider({
+  scope,
+  provider,
+  inputs,
+  valuesWanted,
+  credentials,
   covered = false,
-): Promise<CallResult> {
+}: {
+  scope: CallScope;
+  provider: ProviderDefinition;
+  inputs: readonly ProviderInput[];
+  /** Values the call may yield (one per open item of each record): sizes its hold and caps check. */
+  valuesWanted: number;
+  credentials: ProviderCredentials;
+  /** The caller holds credits for this call already (the round's hold). */
+  covered?: boolean;
+}): Promise<CallResult> {
   const { db, deps, workspaceId, runId } = scope;
   const amount = provider.costCredits * valuesWanted;
   let hold: HoldRef | null = null;

@@ -92,7 +92,7 @@ export async function runBatch(
         touchClaim(db, workspaceId, runId, claimId).catch(() => {});
       }, deps.timing.heartbeatMs);
       try {
-        const result = await workClaim(scope, run, claimed);
+        const result = await workClaim({ scope, run, claimed });
         if (result.kind === "stopped") {
           if (result.reason) {
             await withTx(db, async (trx) => {

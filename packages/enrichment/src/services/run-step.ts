@@ -1,0 +1,85 @@
+import { settleItems } from "../queries/run-items.queries.ts";
+import { applyAnswers, type ChunkAnswers, HoldExhausted, LostClaim } from "./apply-outcome.ts";
+import { callProvider, type HoldRef } from "./call-provider.ts";
+import { releaseCallHold } from "./finish-run.ts";
+import { type Round, type StoppedResult, valuesWanted } from "./round.ts";
+import { inputsOf, type StepOutcome, settleAnswer } from "./step-outcome.ts";
+import type { Work } from "./work.ts";
+
+export type StepResult = { kind: "settled"; settled: Work[] } | StoppedResult;
+
+/** One provider call (a chunk of records) and its answers written in one transaction. */
+export async function runStep({
+  round,
+  chunk,
+}: {
+  round: Round;
+  chunk: readonly string[];
+}): Promise<StepResult> {
+  const { scope, provider, run, byRecord } = round;
+  const { db, workspaceId } = scope;
+  const answers = new Map<string, StepOutcome>();
+  for (const id of chunk) {
+    const stored = round.reused.get(id);
+    if (stored) answers.set(id, stored);
+  }
+  const toCall = chunk.filter((id) => !answers.has(id));
+  let hold: HoldRef | null = null;
+  try {
+    if (toCall.length > 0) {
+      const result = await callProvider({
+        scope,
+        provider,
+        inputs: toCall.map(round.inputOf),
+        valuesWanted: valuesWanted(toCall, byRecord),
+        credentials: round.credentials,
+        covered: round.hold !== null,
+      });
+      hold = result.hold;
+      if (result.kind === "stopped") return result;
+      toCall.forEach((id, i) => {
+        const outcome = result.outcomes[i];
+        if (outcome) {
+          answers.set(id, {
+            outcome,
+            fetchedAt: result.fetchedAt,
+            latencyMs: result.latencyMs,
+            reused: false,
+          });
+        }
+      });
+    }
+    const chunkAnswers: ChunkAnswers = { found: [], retry: [], lookups: new Map() };
+    const retryWorks: Work[] = [];
+    for (const id of chunk) {
+      const answer = answers.get(id);
+      if (!answer) continue;
+      const plan = settleAnswer(scope, provider, byRecord.get(id) ?? [], answer, round.threshold);
+      chunkAnswers.found.push(...plan.found);
+      chunkAnswers.retry.push(...plan.retry);
+      retryWorks.push(...plan.retryWorks);
+      if (!answer.reused)
+        chunkAnswers.lookups.set(id, inputsOf(scope, run, provider, round.inputOf(id), answer));
+    }
+    const payer = hold ?? round.hold;
+    try {
+      await applyAnswers({ round, payer, answers: chunkAnswers });
+    } catch (error) {
+      if (error instanceof HoldExhausted) {
+        // Nothing was written: the found items go back to pending, unpaid, to be looked up again.
+        const again = chunkAnswers.found.map(({ work }) => ({
+          ...work,
+          status: "pending" as const,
+          provider: null,
+          error: null,
+        }));
+        await settleItems(db, workspaceId, run.id, scope.claimId, [...again, ...chunkAnswers.retry]);
+      } else if (error instanceof LostClaim) {
+        scope.log.info({ err: error.message }, "claim lost; leaving the items to their new owner");
+      } else throw error;
+    }
+    return { kind: "settled", settled: [...chunkAnswers.found.map((f) => f.work), ...retryWorks] };
+  } finally {
+    if (hold) await releaseCallHold(db, workspaceId, run.id, hold.key, hold.holdId);
+  }
+}
