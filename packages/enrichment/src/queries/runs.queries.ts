@@ -149,14 +149,20 @@ export async function stopRunRow(
 }
 
 /**
- * Ends the run once no item is pending or claimed: running → completed, cancelling → cancelled,
- * stopped keeps its status and gets its finish time. Returns the final status, or null while
+ * Ends the run once no item is pending or claimed: running → completed (failed when items failed
+ * and none was answered, found or not found), cancelling → cancelled, stopped keeps its status
+ * and gets its finish time. Returns the final status, or null while
  * items are still open (or it had finished already).
  */
 export async function finishRunRow(db: Database, workspaceId: string, id: string): Promise<string | null> {
   const { rows } = await sql<{ status: string }>`
     update enrichment_runs r set
-      status = case r.status when 'cancelling' then 'cancelled' when 'stopped' then 'stopped' else 'completed' end,
+      status = case r.status when 'cancelling' then 'cancelled' when 'stopped' then 'stopped'
+        else case when exists (select 1 from enrichment_run_items i
+            where i.run_id = r.id and i.status = 'failed')
+          and not exists (select 1 from enrichment_run_items i
+            where i.run_id = r.id and i.status in ('found', 'not_found'))
+          then 'failed' else 'completed' end end,
       finished_at = now()
     where r.workspace_id = ${workspaceId} and r.id = ${id} and r.finished_at is null
       and r.status in ('queued', 'running', 'cancelling', 'stopped')

@@ -32,7 +32,9 @@
  *   with jitter that honours Retry-After, and the job re-enqueues itself for then; after
  *   `maxAttempts` the item moves on to the next provider. Permanent errors move on at once.
  *   Calls where every record failed feed the circuit breaker (provider_health): paused providers
- *   are skipped (and shown degraded) until the pause ends. An item with no provider left ends
+ *   are skipped (and shown degraded) until the pause ends. A batch that throws counts an attempt on
+ *   each item it held (backoff, then failed with the reason after `maxAttempts`), so a batch that
+ *   always throws ends; a run whose items all failed ends "failed". An item with no provider left ends
  *   failed (some provider could not answer), not_found, or skipped (none could look it up).
  * - Lookups already answered in this run (enrichment_records) are re-used, not re-called, when a
  *   batch resumes. Dead workers: enrichment/reap-stale-claims (every minute) returns claims not
@@ -48,6 +50,7 @@ import {
   cancelClaimedItems,
   cancelPendingItems,
   claimItems,
+  failClaimedItems,
   nextDueAt,
   touchClaim,
 } from "../queries/run-items.queries.ts";
@@ -92,7 +95,20 @@ export async function runBatch(
         touchClaim(db, workspaceId, runId, claimId).catch(() => {});
       }, deps.timing.heartbeatMs);
       try {
-        const result = await workClaim({ scope, run, claimed });
+        const result = await workClaim({ scope, run, claimed }).catch(async (error: unknown) => {
+          // Handled here, not by the job's retries: the reaper would re-enqueue the batch with its
+          // attempts reset, so a batch that always throws would loop. Each try counts an attempt.
+          opts.log.error({ err: error, runId, batch }, "enrichment batch failed");
+          const { maxAttempts, backoffBaseMs, backoffMaxMs } = deps.timing;
+          const message = error instanceof Error ? error.message : String(error);
+          await failClaimedItems(db, workspaceId, runId, claimId, {
+            reason: `The batch failed: ${message}`,
+            maxAttempts,
+            backoffBaseMs,
+            backoffMaxMs,
+          });
+          return { kind: "done" } as const;
+        });
         if (result.kind === "stopped") {
           if (result.reason) {
             await withTx(db, async (trx) => {
