@@ -113,6 +113,35 @@ export async function placeRunHold(
 }
 
 /**
+ * Credits for up to `valuesWanted` values before they are used: the spend caps, then a hold for
+ * them unless the caller holds credits already (`covered`). "stopped" with the ledger's message.
+ */
+export async function reserveCredits({
+  scope,
+  provider,
+  valuesWanted,
+  covered,
+}: {
+  scope: CallScope;
+  provider: ProviderDefinition;
+  valuesWanted: number;
+  covered: boolean;
+}): Promise<{ kind: "held"; hold: HoldRef | null } | { kind: "stopped"; reason: string; hold: null }> {
+  const amount = provider.costCredits * valuesWanted;
+  if (amount <= 0) return { kind: "held", hold: null };
+  try {
+    await checkSpendCaps(scope.db, { workspaceId: scope.workspaceId, runId: scope.runId, amount });
+  } catch (error) {
+    const reason = stopReasonOf(error);
+    if (reason) return { kind: "stopped", reason, hold: null };
+    throw error;
+  }
+  if (covered) return { kind: "held", hold: null };
+  const placed = await placeRunHold(scope, provider, valuesWanted);
+  return placed.kind === "stopped" ? { ...placed, hold: null } : placed;
+}
+
+/**
  * One provider call, in the order the guarantees need: spend caps, a credit hold for its worst
  * case unless the caller holds credits for it already (`covered`: the batch's hold), a slot from
  * the shared rate limiter, then — as the last step before the call — the run status. The call
@@ -137,22 +166,9 @@ export async function callProvider({
   covered?: boolean;
 }): Promise<CallResult> {
   const { db, deps, workspaceId, runId } = scope;
-  const amount = provider.costCredits * valuesWanted;
-  let hold: HoldRef | null = null;
-  if (amount > 0) {
-    try {
-      await checkSpendCaps(db, { workspaceId, runId, amount });
-    } catch (error) {
-      const reason = stopReasonOf(error);
-      if (reason) return { kind: "stopped", reason, hold: null };
-      throw error;
-    }
-    if (!covered) {
-      const placed = await placeRunHold(scope, provider, valuesWanted);
-      if (placed.kind === "stopped") return { ...placed, hold: null };
-      hold = placed.hold;
-    }
-  }
+  const reserved = await reserveCredits({ scope, provider, valuesWanted, covered });
+  if (reserved.kind === "stopped") return reserved;
+  const { hold } = reserved;
   if (provider.rateLimit) {
     const interval = (provider.rateLimit.perMs / provider.rateLimit.requests) * RATE_HEADROOM;
     let wait = await reserveRateSlot(db, workspaceId, provider.id, interval);

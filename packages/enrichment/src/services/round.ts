@@ -37,3 +37,19 @@ export type StoppedResult = { kind: "stopped"; reason: string | null };
 export function valuesWanted(recordIds: readonly string[], byRecord: Round["byRecord"]): number {
   return recordIds.reduce((n, id) => n + (byRecord.get(id)?.length ?? 0), 0);
 }
+
+/**
+ * Values these records may be charged for: every open item of a record to be called, and of a
+ * record whose re-used answer found something (re-used values are used and charged like fresh
+ * ones — once per run, record and field, by the capture key). A re-used miss costs nothing.
+ */
+export function chargeableValues(
+  recordIds: readonly string[],
+  round: Pick<Round, "byRecord" | "reused">,
+): number {
+  const charged = recordIds.filter((id) => {
+    const stored = round.reused.get(id);
+    return !stored || stored.outcome.status === "found";
+  });
+  return valuesWanted(charged, round.byRecord);
+}

@@ -1,7 +1,7 @@
 import { findRunLookups } from "../queries/lookups.queries.ts";
 import { type HoldRef, placeRunHold } from "./call-provider.ts";
 import { releaseCallHold } from "./finish-run.ts";
-import { type Round, type RoundPlan, type StoppedResult, valuesWanted } from "./round.ts";
+import { chargeableValues, type Round, type RoundPlan, type StoppedResult } from "./round.ts";
 import { runStep } from "./run-step.ts";
 import { answerOf, type StepOutcome } from "./step-outcome.ts";
 import type { Work } from "./work.ts";
@@ -32,10 +32,7 @@ export async function runRound({
   const chunks: string[][] = [];
   for (let i = 0; i < recordIds.length; i += provider.batchSize)
     chunks.push(recordIds.slice(i, i + provider.batchSize));
-  const wanted = valuesWanted(
-    recordIds.filter((id) => !reused.has(id)),
-    byRecord,
-  );
+  const wanted = chargeableValues(recordIds, { byRecord, reused });
   let hold: HoldRef | null = null;
   if (chunks.length > 1 && wanted > 0 && provider.costCredits > 0) {
     const placed = await placeRunHold(scope, provider, wanted);

@@ -1,8 +1,11 @@
+import type { ProviderDefinition } from "../providers/provider.ts";
+import type { ItemOutcome } from "../queries/run-items.queries.ts";
 import { settleItems } from "../queries/run-items.queries.ts";
 import { applyAnswers, type ChunkAnswers, HoldExhausted, LostClaim } from "./apply-outcome.ts";
-import { callProvider, type HoldRef } from "./call-provider.ts";
+import { retryDelayMs } from "./backoff.ts";
+import { type CallScope, callProvider, type HoldRef, reserveCredits } from "./call-provider.ts";
 import { releaseCallHold } from "./finish-run.ts";
-import { type Round, type StoppedResult, valuesWanted } from "./round.ts";
+import { chargeableValues, type Round, type StoppedResult } from "./round.ts";
 import { inputsOf, type StepOutcome, settleAnswer } from "./step-outcome.ts";
 import type { Work } from "./work.ts";
 
@@ -24,16 +27,23 @@ export async function runStep({
     if (stored) answers.set(id, stored);
   }
   const toCall = chunk.filter((id) => !answers.has(id));
+  // The hold covers every value the chunk may use: fresh ones and re-used ones alike.
+  const wanted = chargeableValues(chunk, round);
+  const covered = round.hold !== null;
   let hold: HoldRef | null = null;
   try {
-    if (toCall.length > 0) {
+    if (toCall.length === 0) {
+      const reserved = await reserveCredits({ scope, provider, valuesWanted: wanted, covered });
+      hold = reserved.hold;
+      if (reserved.kind === "stopped") return reserved;
+    } else {
       const result = await callProvider({
         scope,
         provider,
         inputs: toCall.map(round.inputOf),
-        valuesWanted: valuesWanted(toCall, byRecord),
+        valuesWanted: wanted,
         credentials: round.credentials,
-        covered: round.hold !== null,
+        covered,
       });
       hold = result.hold;
       if (result.kind === "stopped") return result;
@@ -66,13 +76,9 @@ export async function runStep({
       await applyAnswers({ round, payer, answers: chunkAnswers });
     } catch (error) {
       if (error instanceof HoldExhausted) {
-        // Nothing was written: the found items go back to pending, unpaid, to be looked up again.
-        const again = chunkAnswers.found.map(({ work }) => ({
-          ...work,
-          status: "pending" as const,
-          provider: null,
-          error: null,
-        }));
+        // Nothing was written: the found items count an attempt and go back to pending, unpaid,
+        // to be looked up again after a backoff — or fail once their attempts are used up.
+        const again = chunkAnswers.found.map(({ work }) => exhaustedOutcome(scope, provider, work));
         await settleItems(db, workspaceId, run.id, scope.claimId, [...again, ...chunkAnswers.retry]);
       } else if (error instanceof LostClaim) {
         scope.log.info({ err: error.message }, "claim lost; leaving the items to their new owner");
@@ -82,4 +88,29 @@ export async function runStep({
   } finally {
     if (hold) await releaseCallHold(db, workspaceId, run.id, hold.key, hold.holdId);
   }
+}
+
+/** A found item whose charge the hold could not cover: one attempt used; pending again, or failed when none is left. */
+function exhaustedOutcome(scope: CallScope, provider: ProviderDefinition, work: Work): ItemOutcome {
+  const { maxAttempts, backoffBaseMs, backoffMaxMs } = scope.deps.timing;
+  const attempts = work.attempts + 1;
+  const reason = `${provider.name}: the credits held for this value were gone before it was charged`;
+  if (attempts >= maxAttempts) {
+    return {
+      ...work,
+      attempts,
+      status: "failed",
+      provider: null,
+      error: `${reason} (gave up after ${attempts} attempts)`,
+    };
+  }
+  const delay = retryDelayMs(attempts, { baseMs: backoffBaseMs, maxMs: backoffMaxMs });
+  return {
+    ...work,
+    attempts,
+    status: "pending",
+    provider: null,
+    error: `${reason} (retrying)`,
+    nextAttemptAt: new Date(Date.now() + delay),
+  };
 }
