@@ -72,10 +72,10 @@ export interface HoldRef {
 }
 
 /**
- * A credit hold for up to `valuesWanted` values from the provider (available → held), keyed per
- * claim and call (`hold:<run>:<batch>:<provider>:<nonce>:<claim>`) and recorded with the run in
- * the same transaction, so a crash cannot lose track of it. "stopped" with the ledger's message
- * when the workspace has not enough credits.
+ * A credit hold for up to `valuesWanted` values from the provider (available → held) within the
+ * spend caps, keyed per claim and call (`hold:<run>:<batch>:<provider>:<nonce>:<claim>`) and
+ * recorded with the run in the same transaction, so a crash cannot lose track of it. "stopped"
+ * with the ledger's message when the workspace has not enough credits or a cap would be passed.
  */
 export async function placeRunHold(
   scope: CallScope,
@@ -87,6 +87,9 @@ export async function placeRunHold(
   const key = `hold:${runId}:${scope.batch}:${provider.id}:${randomUUID().slice(0, 8)}:${scope.claimId}`;
   try {
     const hold = await withTx(db, async (trx) => {
+      // Caps count credits held: checked under the ledger lock the hold takes too, so holds in
+      // flight together cannot pass a cap.
+      await checkSpendCaps(trx, { workspaceId, runId, amount });
       const placed = await placeHold(trx, {
         workspaceId,
         amount,
@@ -113,8 +116,9 @@ export async function placeRunHold(
 }
 
 /**
- * Credits for up to `valuesWanted` values before they are used: the spend caps, then a hold for
- * them unless the caller holds credits already (`covered`). "stopped" with the ledger's message.
+ * Credits for up to `valuesWanted` values before they are used: a hold for them (spend caps
+ * checked in its transaction) unless the caller holds credits already (`covered`: the round's
+ * hold, checked against the caps when it was placed). "stopped" with the ledger's message.
  */
 export async function reserveCredits({
   scope,
@@ -127,23 +131,14 @@ export async function reserveCredits({
   valuesWanted: number;
   covered: boolean;
 }): Promise<{ kind: "held"; hold: HoldRef | null } | { kind: "stopped"; reason: string; hold: null }> {
-  const amount = provider.costCredits * valuesWanted;
-  if (amount <= 0) return { kind: "held", hold: null };
-  try {
-    await checkSpendCaps(scope.db, { workspaceId: scope.workspaceId, runId: scope.runId, amount });
-  } catch (error) {
-    const reason = stopReasonOf(error);
-    if (reason) return { kind: "stopped", reason, hold: null };
-    throw error;
-  }
-  if (covered) return { kind: "held", hold: null };
+  if (covered || provider.costCredits * valuesWanted <= 0) return { kind: "held", hold: null };
   const placed = await placeRunHold(scope, provider, valuesWanted);
   return placed.kind === "stopped" ? { ...placed, hold: null } : placed;
 }
 
 /**
- * One provider call, in the order the guarantees need: spend caps, a credit hold for its worst
- * case unless the caller holds credits for it already (`covered`: the batch's hold), a slot from
+ * One provider call, in the order the guarantees need: a credit hold for its worst case within
+ * the spend caps unless the caller holds credits for it already (`covered`: the batch's hold), a slot from
  * the shared rate limiter, then — as the last step before the call — the run status. The call
  * gets a signal that cancel (polled every `cancelPollMs`) and the per-call timeout abort. The
  * result's `hold` is the call's own hold, for the caller to capture against and release.
