@@ -270,6 +270,19 @@ export async function failClaimedItems(
   );
 }
 
+/** The worker is shutting down: what this claim still holds goes back to pending, due now, no attempt counted. */
+export async function returnClaimedItems(
+  db: Database,
+  workspaceId: string,
+  runId: string,
+  claimId: string,
+): Promise<void> {
+  await sql`update enrichment_run_items set status = 'pending', next_attempt_at = now(), claimed_by = null, claimed_at = null
+    where workspace_id = ${workspaceId} and run_id = ${runId} and claimed_by = ${claimId} and status = 'claimed'`.execute(
+    db,
+  );
+}
+
 /** The run stopped or was cancelled: whatever this claim still holds is cancelled with the reason. */
 export async function cancelClaimedItems(
   db: Database,

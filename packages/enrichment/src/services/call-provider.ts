@@ -36,6 +36,8 @@ export interface CallScope {
   runId: string;
   batch: number;
   claimId: string;
+  /** The worker is shutting down: no call starts after it aborts (calls in flight finish). */
+  signal?: AbortSignal | undefined;
   /**
    * Providers on a failure streak as far as this claim knows (read each round): a success resets
    * the streak only for these. Absent: always reset.
@@ -52,14 +54,34 @@ export type CallResult =
       hold: HoldRef | null;
     }
   /** The run is no longer active (cancelled, or stopped: `reason` says why when this call stopped it). */
-  | { kind: "stopped"; reason: string | null; hold: HoldRef | null };
+  | {
+      kind: "stopped";
+      reason: string | null;
+      hold: HoldRef | null;
+      /** Set when cancel cut the call short after it was sent: how long it had been out. */
+      abortedAfterMs?: number;
+    }
+  /** The worker is shutting down: the call did not start. */
+  | { kind: "interrupted"; hold: HoldRef | null };
 
 async function isActive(db: Database, workspaceId: string, runId: string): Promise<boolean> {
   const status = await runStatus(db, workspaceId, runId);
   return status !== null && ACTIVE_RUN.has(status);
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less when `signal` aborts first; the listener is removed either way. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
 
 /** Credits errors that end a run cleanly: not enough credits, a spend cap. */
 function stopReasonOf(error: unknown): string | null {
@@ -161,6 +183,7 @@ export async function callProvider({
   covered?: boolean;
 }): Promise<CallResult> {
   const { db, deps, workspaceId, runId } = scope;
+  if (scope.signal?.aborted) return { kind: "interrupted", hold: null };
   const reserved = await reserveCredits({ scope, provider, valuesWanted, covered });
   if (reserved.kind === "stopped") return reserved;
   const { hold } = reserved;
@@ -171,7 +194,8 @@ export async function callProvider({
     // before the call is what guarantees no call starts after a cancel.
     while (wait > 0) {
       const step = Math.min(wait, Math.max(deps.timing.cancelPollMs, SLOT_WAIT_POLL_MS));
-      await sleep(step);
+      await sleep(step, scope.signal);
+      if (scope.signal?.aborted) return { kind: "interrupted", hold };
       wait -= step;
       if (wait > 0 && !(await isActive(db, workspaceId, runId)))
         return { kind: "stopped", reason: null, hold };
@@ -215,7 +239,7 @@ export async function callProvider({
   // The key was sent (an error or a timeout included): the key's "last used" moves. Outside the
   // try, so a failed write cannot turn an answered call into errors that would be retried.
   await markProviderKeyUsed(db, workspaceId, provider.id);
-  if (cancelled) return { kind: "stopped", reason: null, hold };
+  if (cancelled) return { kind: "stopped", reason: null, hold, abortedAfterMs: Date.now() - started };
   if (outcomes.length !== inputs.length) {
     const message = `${provider.name} answered ${outcomes.length} results for ${inputs.length} records`;
     outcomes = inputs.map(() => ({ status: "error", retryable: false, code: "bad_response", message }));
@@ -224,7 +248,8 @@ export async function callProvider({
   return { kind: "answered", outcomes, latencyMs: Date.now() - started, fetchedAt: new Date(), hold };
 }
 
-const breakerCodes = new Set(["unauthorized", "quota_exceeded", "payment_required"]);
+/** Non-retryable errors that still say the provider cannot be used now (private_address: the SSRF guard refused its address). */
+const breakerCodes = new Set(["unauthorized", "quota_exceeded", "payment_required", "private_address"]);
 
 /** Circuit breaker input: a call where every record failed for a provider-side reason counts as a failure. */
 async function recordHealth(scope: CallScope, provider: ProviderDefinition, outcomes: ProviderOutcome[]) {

@@ -31,7 +31,11 @@ export interface Round extends RoundPlan {
   hold: HoldRef | null;
 }
 
-export type StoppedResult = { kind: "stopped"; reason: string | null };
+/**
+ * Why a claim stops early: the run stopped or was cancelled (`reason` says why when this claim
+ * stopped it), or the worker is shutting down (`interrupted`: the items go back to pending).
+ */
+export type Halt = { kind: "stopped"; reason: string | null } | { kind: "interrupted" };
 
 /** Values asked of a provider for these records: one per open item (field) of each. */
 export function valuesWanted(recordIds: readonly string[], byRecord: Round["byRecord"]): number {

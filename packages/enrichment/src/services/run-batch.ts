@@ -40,7 +40,8 @@
  *   batch resumes. Dead workers: enrichment/reap-stale-claims (every minute) returns claims not
  *   touched for `staleAfterMs` (live workers touch theirs every `heartbeatMs`) to pending,
  *   releases their holds and re-enqueues their batch; the run ends when nothing is open, and any
- *   hold left is released then.
+ *   hold left is released then. A worker shutting down (graphile-worker's abort signal) stops its
+ *   batches at the next call boundary; their unfinished items go back to pending for the next worker.
  */
 import { randomUUID } from "node:crypto";
 import type { Logger } from "@quarry/core/logger";
@@ -52,6 +53,7 @@ import {
   claimItems,
   failClaimedItems,
   nextDueAt,
+  returnClaimedItems,
   touchClaim,
 } from "../queries/run-items.queries.ts";
 import { findRun, markRunRunning, stopRunRow } from "../queries/runs.queries.ts";
@@ -80,7 +82,12 @@ export async function runBatch(
   db: Database,
   deps: EnrichmentDeps,
   payload: BatchPayload,
-  opts: { requeue: Requeue; log: Logger },
+  opts: {
+    requeue: Requeue;
+    log: Logger;
+    /** The worker is shutting down: the batch stops at its next call boundary. */
+    signal?: AbortSignal | undefined;
+  },
 ): Promise<void> {
   const { workspaceId, runId, batch } = payload;
   const run = await findRun(db, workspaceId, runId);
@@ -90,7 +97,16 @@ export async function runBatch(
     const claimId = randomUUID();
     const claimed = await claimItems(db, workspaceId, runId, batch, claimId);
     if (claimed.length > 0) {
-      const scope: CallScope = { db, deps, workspaceId, runId, batch, claimId, log: opts.log };
+      const scope: CallScope = {
+        db,
+        deps,
+        workspaceId,
+        runId,
+        batch,
+        claimId,
+        log: opts.log,
+        signal: opts.signal,
+      };
       const heartbeat = setInterval(() => {
         touchClaim(db, workspaceId, runId, claimId).catch(() => {});
       }, deps.timing.heartbeatMs);
@@ -109,7 +125,10 @@ export async function runBatch(
           });
           return { kind: "done" } as const;
         });
-        if (result.kind === "stopped") {
+        if (result.kind === "interrupted") {
+          await returnClaimedItems(db, workspaceId, runId, claimId);
+          opts.log.info({ runId, batch }, "enrichment batch interrupted by worker shutdown");
+        } else if (result.kind === "stopped") {
           if (result.reason) {
             await withTx(db, async (trx) => {
               await stopRunRow(trx, workspaceId, runId, result.reason ?? "");

@@ -1,7 +1,7 @@
 import { findRunLookups } from "../queries/lookups.queries.ts";
 import { type HoldRef, placeRunHold } from "./call-provider.ts";
 import { releaseCallHold } from "./finish-run.ts";
-import { chargeableValues, type Round, type RoundPlan, type StoppedResult } from "./round.ts";
+import { chargeableValues, type Halt, type Round, type RoundPlan } from "./round.ts";
 import { runStep } from "./run-step.ts";
 import { answerOf, type StepOutcome } from "./step-outcome.ts";
 import type { Work } from "./work.ts";
@@ -18,7 +18,7 @@ export async function runRound({
 }: {
   plan: RoundPlan;
   group: readonly Work[];
-}): Promise<{ kind: "settled"; settled: Set<Work> } | StoppedResult> {
+}): Promise<{ kind: "settled"; settled: Set<Work> } | Halt> {
   const { scope, run, provider } = plan;
   const { db, workspaceId } = scope;
   const byRecord = new Map<string, Work[]>();
@@ -40,13 +40,13 @@ export async function runRound({
   }
   const round: Round = { ...plan, byRecord, reused, hold };
   const settled = new Set<Work>();
-  let stopped: StoppedResult | null = null;
+  let stopped: Halt | null = null;
   try {
     let next = 0;
     const lane = async () => {
-      for (let chunk = chunks[next++]; chunk && !stopped; chunk = chunks[next++]) {
+      for (let chunk = chunks[next++]; chunk && !stopped && !scope.signal?.aborted; chunk = chunks[next++]) {
         const outcome = await runStep({ round, chunk });
-        if (outcome.kind === "stopped") stopped ??= outcome;
+        if (outcome.kind !== "settled") stopped ??= outcome;
         else for (const w of outcome.settled) settled.add(w);
       }
     };
@@ -58,5 +58,6 @@ export async function runRound({
   } finally {
     if (hold) await releaseCallHold(db, workspaceId, run.id, hold.key, hold.holdId);
   }
+  if (!stopped && scope.signal?.aborted && settled.size < group.length) stopped = { kind: "interrupted" };
   return stopped ?? { kind: "settled", settled };
 }

@@ -1,15 +1,16 @@
 import type { ProviderDefinition } from "../providers/provider.ts";
+import { insertLookups } from "../queries/lookups.queries.ts";
 import type { ItemOutcome } from "../queries/run-items.queries.ts";
 import { settleItems } from "../queries/run-items.queries.ts";
 import { applyAnswers, type ChunkAnswers, HoldExhausted, LostClaim } from "./apply-outcome.ts";
 import { retryDelayMs } from "./backoff.ts";
 import { type CallScope, callProvider, type HoldRef, reserveCredits } from "./call-provider.ts";
 import { releaseCallHold } from "./finish-run.ts";
-import { chargeableValues, type Round, type StoppedResult } from "./round.ts";
+import { chargeableValues, type Halt, type Round } from "./round.ts";
 import { inputsOf, type StepOutcome, settleAnswer } from "./step-outcome.ts";
 import type { Work } from "./work.ts";
 
-export type StepResult = { kind: "settled"; settled: Work[] } | StoppedResult;
+export type StepResult = { kind: "settled"; settled: Work[] } | Halt;
 
 /** One provider call (a chunk of records) and its answers written in one transaction. */
 export async function runStep({
@@ -46,7 +47,28 @@ export async function runStep({
         covered,
       });
       hold = result.hold;
-      if (result.kind === "stopped") return result;
+      if (result.kind === "interrupted") return result;
+      if (result.kind === "stopped") {
+        // A call cut by cancel is logged as aborted: the vendor saw the request (and may bill it).
+        if (result.abortedAfterMs !== undefined) {
+          const answer: StepOutcome = {
+            outcome: {
+              status: "error",
+              retryable: false,
+              code: "aborted",
+              message: "The run was cancelled.",
+            },
+            fetchedAt: new Date(),
+            latencyMs: result.abortedAfterMs,
+            reused: false,
+          };
+          await insertLookups(
+            db,
+            toCall.map((id) => inputsOf(scope, run, provider, round.inputOf(id), answer)),
+          );
+        }
+        return result;
+      }
       toCall.forEach((id, i) => {
         const outcome = result.outcomes[i];
         if (outcome) {

@@ -11,6 +11,7 @@ import { type ItemOutcome, type ItemRow, settleItems } from "../queries/run-item
 import type { RunRow } from "../queries/runs.queries.ts";
 import type { CallScope } from "./call-provider.ts";
 import type { ProviderCredentials } from "./deps.ts";
+import type { Halt } from "./round.ts";
 import { runRound } from "./run-round.ts";
 import { entityDef, recordsContext } from "./run-selection.ts";
 import { loadThreshold, loadWaterfalls } from "./waterfall.ts";
@@ -22,7 +23,8 @@ import type { Work } from "./work.ts";
  * provider's batch size), and moves each item on: found (values at or above the threshold are
  * used and charged), on to the next provider (not found, low confidence, permanent error, or
  * retries used up), or back to pending with a backoff (retryable error). Returns "stopped" when
- * the run stopped or was cancelled; the caller then cancels what the claim still holds.
+ * the run stopped or was cancelled (the caller then cancels what the claim still holds), and
+ * "interrupted" when the worker is shutting down (the caller returns them to pending).
  */
 export async function workClaim({
   scope,
@@ -32,7 +34,7 @@ export async function workClaim({
   scope: CallScope;
   run: RunRow;
   claimed: readonly ItemRow[];
-}): Promise<{ kind: "done" } | { kind: "stopped"; reason: string | null }> {
+}): Promise<{ kind: "done" } | Halt> {
   const { db, deps, workspaceId } = scope;
   const entity: EnrichEntity = run.entity === "company" ? "company" : "contact";
   const def = entityDef(entity);
@@ -67,6 +69,8 @@ export async function workClaim({
   });
 
   for (;;) {
+    // The worker is shutting down: stop at this call boundary; the claim's items go back to pending.
+    if (scope.signal?.aborted) return { kind: "interrupted" };
     const { paused, failing } = await providerHealthState(db, workspaceId);
     const roundScope: CallScope = { ...scope, failing };
     const usable = async (p: ProviderDefinition, recordId: string) => {
@@ -119,7 +123,7 @@ export async function workClaim({
       },
       group,
     });
-    if (outcome.kind === "stopped") return outcome;
+    if (outcome.kind !== "settled") return outcome;
     open = open.filter((w) => !outcome.settled.has(w));
   }
 }
