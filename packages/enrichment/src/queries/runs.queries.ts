@@ -172,3 +172,35 @@ export async function finishRunRow(db: Database, workspaceId: string, id: string
     returning r.status`.execute(db);
   return rows[0]?.status ?? null;
 }
+
+export interface RunProgress {
+  status: string;
+  stopReason: string | null;
+  /** Items per status, e.g. { pending: 10, found: 3 }. */
+  items: Record<string, number>;
+}
+
+/**
+ * What a watcher polls: the run's status and its items counted per status, in one statement
+ * reading only the run row and the run's entries in the (run_id, batch, status) index — not the
+ * per-field, per-provider, credits and reasons aggregates a full load needs. Null for a run that
+ * is not this workspace's.
+ */
+export async function findRunProgress(
+  db: Database,
+  workspaceId: string,
+  id: string,
+): Promise<RunProgress | null> {
+  const { rows } = await sql<{
+    status: string;
+    stop_reason: string | null;
+    items: Record<string, number> | null;
+  }>`
+    select r.status, r.stop_reason,
+      (select json_object_agg(s.status, s.n) from (
+        select i.status, count(*)::int as n from enrichment_run_items i where i.run_id = r.id group by i.status
+      ) s) as items
+    from enrichment_runs r where r.workspace_id = ${workspaceId} and r.id = ${id}`.execute(db);
+  const row = rows[0];
+  return row ? { status: row.status, stopReason: row.stop_reason, items: row.items ?? {} } : null;
+}

@@ -12,6 +12,7 @@ import { reserveRateSlot } from "../queries/rate-buckets.queries.ts";
 import { runStatus } from "../queries/runs.queries.ts";
 import type { EnrichmentDeps, ProviderCredentials } from "./deps.ts";
 import { markProviderKeyUsed } from "./mark-provider-key-used.ts";
+import { sleep } from "./sleep.ts";
 
 export const ACTIVE_RUN = new Set(["queued", "running"]);
 
@@ -67,20 +68,6 @@ export type CallResult =
 async function isActive(db: Database, workspaceId: string, runId: string): Promise<boolean> {
   const status = await runStatus(db, workspaceId, runId);
   return status !== null && ACTIVE_RUN.has(status);
-}
-
-/** Waits `ms`, or less when `signal` aborts first; the listener is removed either way. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise<void>((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }
 
 /** Credits errors that end a run cleanly: not enough credits, a spend cap. */
