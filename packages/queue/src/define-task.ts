@@ -17,6 +17,11 @@ export interface TaskHelpers {
   log: { info(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
   jobId: string;
   attempts: number;
+  /**
+   * Aborts when the worker is shutting down (SIGTERM, stop): a long task should stop at its next
+   * safe point and leave the rest to be picked up again. Absent when a test runs a task directly.
+   */
+  signal?: AbortSignal;
 }
 
 export interface TaskDefinition<S extends z.ZodType> {
@@ -66,6 +71,7 @@ export function toWorkerTaskList(tasks: AnyTask[], db: Database): Record<string,
         },
         jobId: helpers.job.id,
         attempts: helpers.job.attempts,
+        signal: helpers.abortSignal,
       });
     };
   }

@@ -142,4 +142,49 @@ describe("checkSpendCaps", () => {
         "Monthly spend cap reached: 70 of 100 credits spent this month (UTC) and the next call costs 31.",
     });
   });
+
+  it("counts credits held: two holds in flight cannot together pass the run cap or the monthly cap", async () => {
+    const workspaceId = await workspaceWithCredits(t.db, 1000);
+    await updateCreditSettings(t.db, { workspaceId, data: { runCap: 50, monthlyCap: 100 } });
+    const runId = randomUUID();
+    await placeHold(t.db, { workspaceId, amount: 30, idempotencyKey: `hold:${runId}:a`, runId, memo: "" });
+    await expect(checkSpendCaps(t.db, { workspaceId, runId, amount: 20 })).resolves.toBeUndefined();
+    await expect(checkSpendCaps(t.db, { workspaceId, runId, amount: 21 })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message:
+        "Per-run spend cap reached: this run has spent 0 and holds 30 of its 50-credit cap and the next call costs 21.",
+    });
+    // Another run's hold counts toward the month: 30 + 45 held, 26 more would pass 100.
+    const other = randomUUID();
+    await placeHold(t.db, {
+      workspaceId,
+      amount: 45,
+      idempotencyKey: `hold:${other}:a`,
+      runId: other,
+      memo: "",
+    });
+    await expect(
+      checkSpendCaps(t.db, { workspaceId, runId: randomUUID(), amount: 26 }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      message:
+        "Monthly spend cap reached: 0 of 100 credits spent this month (UTC), 75 held, and the next call costs 26.",
+    });
+  });
+
+  it("two transactions each checking the cap and placing a hold: the second sees the first's hold", async () => {
+    const workspaceId = await workspaceWithCredits(t.db, 1000);
+    await updateCreditSettings(t.db, { workspaceId, data: { runCap: 50 } });
+    const runId = randomUUID();
+    const checkAndHold = (key: string) =>
+      t.db.transaction().execute(async (trx) => {
+        await checkSpendCaps(trx, { workspaceId, runId, amount: 30 });
+        await placeHold(trx, { workspaceId, amount: 30, idempotencyKey: key, runId, memo: "" });
+      });
+    const results = await Promise.allSettled([
+      checkAndHold(`hold:${runId}:1`),
+      checkAndHold(`hold:${runId}:2`),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+  });
 });

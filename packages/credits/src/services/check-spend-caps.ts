@@ -1,42 +1,52 @@
 import { AppError } from "@quarry/core/app-error";
 import type { Database } from "@quarry/db/client";
-import { runCredits, spentThisMonth } from "../queries/balances.queries.ts";
+import { withTx } from "@quarry/db/with-tx";
+import { findBalance, runCredits, spentThisMonth } from "../queries/balances.queries.ts";
+import { lockLedger } from "../queries/ledger.queries.ts";
 import { findCreditSettings } from "../queries/settings.queries.ts";
 import { requireCredits, requireId } from "./ledger-input.ts";
 
 export interface CheckSpendCapsParams {
   workspaceId: string;
   runId: string;
-  /** What the next provider call may cost. */
+  /** What the next hold (a provider call's or a round's worst case) may cost. */
   amount: number;
 }
 
+const andHolds = (held: number) => (held > 0 ? ` and holds ${held}` : "");
+
 /**
- * Before every provider call: refuses (CONFLICT, naming the cap) when the call could take the
- * run's spend or this calendar month's spend (UTC) past the workspace's cap. Spend is what was
- * captured less refunds; credits still held do not count. Reads only: concurrent calls of one
- * run may each pass, so a cap can be passed by at most the calls already in flight.
+ * Before a hold for provider calls: refuses (CONFLICT, naming the cap) when the hold could take
+ * the run's spend or this calendar month's spend (UTC) past the workspace's cap. Spend is what
+ * was captured less refunds, plus what is still held (credits in flight may yet be captured), so
+ * holds in flight together cannot pass a cap. Takes the workspace's ledger lock: called in the
+ * transaction that places the hold, no other hold of the workspace lands between check and hold.
  */
 export async function checkSpendCaps(db: Database, input: CheckSpendCapsParams): Promise<void> {
   const runId = requireId("runId", input.runId);
   const amount = requireCredits("amount", input.amount, { allowZero: true });
-  const caps = await findCreditSettings(db, input.workspaceId);
-  if (caps?.run_cap != null) {
-    const { spent } = await runCredits(db, input.workspaceId, runId);
-    if (spent + amount > caps.run_cap) {
-      throw new AppError(
-        "CONFLICT",
-        `Per-run spend cap reached: this run has spent ${spent} of its ${caps.run_cap}-credit cap and the next call costs ${amount}.`,
-      );
+  await withTx(db, async (trx) => {
+    const caps = await findCreditSettings(trx, input.workspaceId);
+    if (caps?.run_cap == null && caps?.monthly_cap == null) return;
+    await lockLedger(trx, input.workspaceId);
+    if (caps.run_cap != null) {
+      const { spent, held } = await runCredits(trx, input.workspaceId, runId);
+      if (spent + held + amount > caps.run_cap) {
+        throw new AppError(
+          "CONFLICT",
+          `Per-run spend cap reached: this run has spent ${spent}${andHolds(held)} of its ${caps.run_cap}-credit cap and the next call costs ${amount}.`,
+        );
+      }
     }
-  }
-  if (caps?.monthly_cap != null) {
-    const spent = await spentThisMonth(db, input.workspaceId);
-    if (spent + amount > caps.monthly_cap) {
-      throw new AppError(
-        "CONFLICT",
-        `Monthly spend cap reached: ${spent} of ${caps.monthly_cap} credits spent this month (UTC) and the next call costs ${amount}.`,
-      );
+    if (caps.monthly_cap != null) {
+      const spent = await spentThisMonth(trx, input.workspaceId);
+      const { held } = await findBalance(trx, input.workspaceId);
+      if (spent + held + amount > caps.monthly_cap) {
+        throw new AppError(
+          "CONFLICT",
+          `Monthly spend cap reached: ${spent} of ${caps.monthly_cap} credits spent this month (UTC)${held > 0 ? `, ${held} held,` : ""} and the next call costs ${amount}.`,
+        );
+      }
     }
-  }
+  });
 }

@@ -1,5 +1,5 @@
 import { workspaceProcedure } from "@quarry/trpc/procedures";
-import { actionMeta } from "@quarry/workspaces/permissions";
+import { actionMeta, can } from "@quarry/workspaces/permissions";
 import { previewRunInput, runEstimateSchema } from "../schemas/runs.ts";
 import { enrichmentContext } from "../services/context.ts";
 import { appDeps } from "../services/default-deps.ts";
@@ -9,4 +9,6 @@ export const previewRunProcedure = workspaceProcedure
   .meta(actionMeta("enrichment.read"))
   .input(previewRunInput)
   .output(runEstimateSchema)
-  .query(({ ctx, input }) => previewRun(enrichmentContext(ctx), appDeps(), input));
+  .query(({ ctx, input }) =>
+    previewRun(enrichmentContext(ctx), appDeps(), input, { canReadBalance: can(ctx.role, "credits.read") }),
+  );

@@ -244,6 +244,45 @@ export async function itemReasons(db: Database, workspaceId: string, runId: stri
   return rows;
 }
 
+/**
+ * The claim's batch threw: each item it still holds counts an attempt and goes back to pending
+ * after an exponential backoff, or fails with the reason once `maxAttempts` are used. Unlike a
+ * reaped claim, so a batch that always throws ends instead of looping.
+ */
+export async function failClaimedItems(
+  db: Database,
+  workspaceId: string,
+  runId: string,
+  claimId: string,
+  opts: { reason: string; maxAttempts: number; backoffBaseMs: number; backoffMaxMs: number },
+): Promise<void> {
+  await sql`update enrichment_run_items set
+      attempts = attempts + 1,
+      status = case when attempts + 1 >= ${opts.maxAttempts} then 'failed' else 'pending' end,
+      error = case when attempts + 1 >= ${opts.maxAttempts}
+        then ${opts.reason} || ' (gave up after ' || (attempts + 1) || ' attempts)'
+        else ${opts.reason} || ' (retrying)' end,
+      next_attempt_at = now() + make_interval(
+        secs => least(${opts.backoffMaxMs}::float8, ${opts.backoffBaseMs}::float8 * power(2, attempts)) / 1000),
+      claimed_by = null, claimed_at = null
+    where workspace_id = ${workspaceId} and run_id = ${runId} and claimed_by = ${claimId} and status = 'claimed'`.execute(
+    db,
+  );
+}
+
+/** The worker is shutting down: what this claim still holds goes back to pending, due now, no attempt counted. */
+export async function returnClaimedItems(
+  db: Database,
+  workspaceId: string,
+  runId: string,
+  claimId: string,
+): Promise<void> {
+  await sql`update enrichment_run_items set status = 'pending', next_attempt_at = now(), claimed_by = null, claimed_at = null
+    where workspace_id = ${workspaceId} and run_id = ${runId} and claimed_by = ${claimId} and status = 'claimed'`.execute(
+    db,
+  );
+}
+
 /** The run stopped or was cancelled: whatever this claim still holds is cancelled with the reason. */
 export async function cancelClaimedItems(
   db: Database,

@@ -149,14 +149,20 @@ export async function stopRunRow(
 }
 
 /**
- * Ends the run once no item is pending or claimed: running → completed, cancelling → cancelled,
- * stopped keeps its status and gets its finish time. Returns the final status, or null while
+ * Ends the run once no item is pending or claimed: running → completed (failed when items failed
+ * and none was answered, found or not found), cancelling → cancelled, stopped keeps its status
+ * and gets its finish time. Returns the final status, or null while
  * items are still open (or it had finished already).
  */
 export async function finishRunRow(db: Database, workspaceId: string, id: string): Promise<string | null> {
   const { rows } = await sql<{ status: string }>`
     update enrichment_runs r set
-      status = case r.status when 'cancelling' then 'cancelled' when 'stopped' then 'stopped' else 'completed' end,
+      status = case r.status when 'cancelling' then 'cancelled' when 'stopped' then 'stopped'
+        else case when exists (select 1 from enrichment_run_items i
+            where i.run_id = r.id and i.status = 'failed')
+          and not exists (select 1 from enrichment_run_items i
+            where i.run_id = r.id and i.status in ('found', 'not_found'))
+          then 'failed' else 'completed' end end,
       finished_at = now()
     where r.workspace_id = ${workspaceId} and r.id = ${id} and r.finished_at is null
       and r.status in ('queued', 'running', 'cancelling', 'stopped')
@@ -165,4 +171,36 @@ export async function finishRunRow(db: Database, workspaceId: string, id: string
         where i.run_id = r.id and i.status in ('pending', 'claimed'))
     returning r.status`.execute(db);
   return rows[0]?.status ?? null;
+}
+
+export interface RunProgress {
+  status: string;
+  stopReason: string | null;
+  /** Items per status, e.g. { pending: 10, found: 3 }. */
+  items: Record<string, number>;
+}
+
+/**
+ * What a watcher polls: the run's status and its items counted per status, in one statement
+ * reading only the run row and the run's entries in the (run_id, batch, status) index — not the
+ * per-field, per-provider, credits and reasons aggregates a full load needs. Null for a run that
+ * is not this workspace's.
+ */
+export async function findRunProgress(
+  db: Database,
+  workspaceId: string,
+  id: string,
+): Promise<RunProgress | null> {
+  const { rows } = await sql<{
+    status: string;
+    stop_reason: string | null;
+    items: Record<string, number> | null;
+  }>`
+    select r.status, r.stop_reason,
+      (select json_object_agg(s.status, s.n) from (
+        select i.status, count(*)::int as n from enrichment_run_items i where i.run_id = r.id group by i.status
+      ) s) as items
+    from enrichment_runs r where r.workspace_id = ${workspaceId} and r.id = ${id}`.execute(db);
+  const row = rows[0];
+  return row ? { status: row.status, stopReason: row.stop_reason, items: row.items ?? {} } : null;
 }

@@ -80,9 +80,10 @@ export const runEstimateSchema = z.object({
   fields: z.array(fieldEstimate),
   expectedCost: z.number().int(),
   worstCaseCost: z.number().int(),
-  available: z.number().int(),
-  /** Whether the available credits cover the worst case. */
-  covered: z.boolean(),
+  /** The workspace's available credits; null for a role that may not read the balance (credits.read). */
+  available: z.number().int().nullable(),
+  /** Whether the available credits cover the worst case; null when the balance is not shown. */
+  covered: z.boolean().nullable(),
 });
 export type RunEstimate = z.infer<typeof runEstimateSchema>;
 

@@ -1,31 +1,18 @@
 import { captureCharges } from "@quarry/credits/services/capture-charges";
 import { withTx } from "@quarry/db/with-tx";
-import type { EntityDef } from "@quarry/records/schemas/entities";
 import {
   type ApplyResult,
   applyEnrichedValuesBatch,
   type EnrichedFieldValue,
 } from "@quarry/records/services/apply-enriched-values";
-import type { EnrichedValue, ProviderDefinition } from "../providers/provider.ts";
+import type { EnrichedValue } from "../providers/provider.ts";
 import { insertLookups, type NewLookup } from "../queries/lookups.queries.ts";
 import { type ItemOutcome, markSettled, settleItems } from "../queries/run-items.queries.ts";
-import type { CallScope, HoldRef } from "./call-provider.ts";
+import type { HoldRef } from "./call-provider.ts";
 import type { EnrichmentCtx } from "./deps.ts";
+import type { Round } from "./round.ts";
 import { recordsContext } from "./run-selection.ts";
-
-/** One (record, field) item as the claim works it. */
-export interface Work {
-  recordId: string;
-  field: string;
-  step: number;
-  attempts: number;
-  /** The last provider error, shown if no later provider finds a value. */
-  lastError: string | null;
-  /** Whether any provider was asked (false: none could look the record up). */
-  tried: boolean;
-  /** The best value below the threshold, to say why nothing was used. */
-  bestLowConfidence: number | null;
-}
+import type { Work } from "./work.ts";
 
 /** The claim no longer holds the items (the reaper gave them to another worker): write nothing. */
 export class LostClaim extends Error {}
@@ -53,15 +40,16 @@ export interface ChunkAnswers {
  * `capture:<run>:<record>:<field>`. A refused capture (the hold was released under us) rolls all
  * of it back: HoldExhausted.
  */
-export async function applyAnswers(
-  scope: CallScope,
-  actor: { id: string } | null,
-  entity: EntityDef,
-  provider: ProviderDefinition,
-  run: { overwrite: boolean },
-  payer: HoldRef | null,
-  answers: ChunkAnswers,
-): Promise<void> {
+export async function applyAnswers({
+  round,
+  payer,
+  answers,
+}: {
+  round: Pick<Round, "scope" | "actor" | "def" | "provider" | "run">;
+  payer: HoldRef | null;
+  answers: ChunkAnswers;
+}): Promise<void> {
+  const { scope, actor, def: entity, provider, run } = round;
   const { workspaceId, runId, claimId } = scope;
   const fetchedAt = new Date();
   await withTx(scope.db, async (db) => {

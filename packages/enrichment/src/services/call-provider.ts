@@ -12,6 +12,7 @@ import { reserveRateSlot } from "../queries/rate-buckets.queries.ts";
 import { runStatus } from "../queries/runs.queries.ts";
 import type { EnrichmentDeps, ProviderCredentials } from "./deps.ts";
 import { markProviderKeyUsed } from "./mark-provider-key-used.ts";
+import { sleep } from "./sleep.ts";
 
 export const ACTIVE_RUN = new Set(["queued", "running"]);
 
@@ -36,6 +37,8 @@ export interface CallScope {
   runId: string;
   batch: number;
   claimId: string;
+  /** The worker is shutting down: no call starts after it aborts (calls in flight finish). */
+  signal?: AbortSignal | undefined;
   /**
    * Providers on a failure streak as far as this claim knows (read each round): a success resets
    * the streak only for these. Absent: always reset.
@@ -52,14 +55,20 @@ export type CallResult =
       hold: HoldRef | null;
     }
   /** The run is no longer active (cancelled, or stopped: `reason` says why when this call stopped it). */
-  | { kind: "stopped"; reason: string | null; hold: HoldRef | null };
+  | {
+      kind: "stopped";
+      reason: string | null;
+      hold: HoldRef | null;
+      /** Set when cancel cut the call short after it was sent: how long it had been out. */
+      abortedAfterMs?: number;
+    }
+  /** The worker is shutting down: the call did not start. */
+  | { kind: "interrupted"; hold: HoldRef | null };
 
 async function isActive(db: Database, workspaceId: string, runId: string): Promise<boolean> {
   const status = await runStatus(db, workspaceId, runId);
   return status !== null && ACTIVE_RUN.has(status);
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Credits errors that end a run cleanly: not enough credits, a spend cap. */
 function stopReasonOf(error: unknown): string | null {
@@ -72,10 +81,10 @@ export interface HoldRef {
 }
 
 /**
- * A credit hold for up to `valuesWanted` values from the provider (available → held), keyed per
- * claim and call (`hold:<run>:<batch>:<provider>:<nonce>:<claim>`) and recorded with the run in
- * the same transaction, so a crash cannot lose track of it. "stopped" with the ledger's message
- * when the workspace has not enough credits.
+ * A credit hold for up to `valuesWanted` values from the provider (available → held) within the
+ * spend caps, keyed per claim and call (`hold:<run>:<batch>:<provider>:<nonce>:<claim>`) and
+ * recorded with the run in the same transaction, so a crash cannot lose track of it. "stopped"
+ * with the ledger's message when the workspace has not enough credits or a cap would be passed.
  */
 export async function placeRunHold(
   scope: CallScope,
@@ -87,6 +96,9 @@ export async function placeRunHold(
   const key = `hold:${runId}:${scope.batch}:${provider.id}:${randomUUID().slice(0, 8)}:${scope.claimId}`;
   try {
     const hold = await withTx(db, async (trx) => {
+      // Caps count credits held: checked under the ledger lock the hold takes too, so holds in
+      // flight together cannot pass a cap.
+      await checkSpendCaps(trx, { workspaceId, runId, amount });
       const placed = await placeHold(trx, {
         workspaceId,
         amount,
@@ -113,37 +125,55 @@ export async function placeRunHold(
 }
 
 /**
- * One provider call, in the order the guarantees need: spend caps, a credit hold for its worst
- * case unless the caller holds credits for it already (`covered`: the batch's hold), a slot from
+ * Credits for up to `valuesWanted` values before they are used: a hold for them (spend caps
+ * checked in its transaction) unless the caller holds credits already (`covered`: the round's
+ * hold, checked against the caps when it was placed). "stopped" with the ledger's message.
+ */
+export async function reserveCredits({
+  scope,
+  provider,
+  valuesWanted,
+  covered,
+}: {
+  scope: CallScope;
+  provider: ProviderDefinition;
+  valuesWanted: number;
+  covered: boolean;
+}): Promise<{ kind: "held"; hold: HoldRef | null } | { kind: "stopped"; reason: string; hold: null }> {
+  if (covered || provider.costCredits * valuesWanted <= 0) return { kind: "held", hold: null };
+  const placed = await placeRunHold(scope, provider, valuesWanted);
+  return placed.kind === "stopped" ? { ...placed, hold: null } : placed;
+}
+
+/**
+ * One provider call, in the order the guarantees need: a credit hold for its worst case within
+ * the spend caps unless the caller holds credits for it already (`covered`: the batch's hold), a slot from
  * the shared rate limiter, then — as the last step before the call — the run status. The call
  * gets a signal that cancel (polled every `cancelPollMs`) and the per-call timeout abort. The
  * result's `hold` is the call's own hold, for the caller to capture against and release.
  */
-export async function callProvider(
-  scope: CallScope,
-  provider: ProviderDefinition,
-  inputs: readonly ProviderInput[],
-  valuesWanted: number,
-  credentials: ProviderCredentials,
+export async function callProvider({
+  scope,
+  provider,
+  inputs,
+  valuesWanted,
+  credentials,
   covered = false,
-): Promise<CallResult> {
+}: {
+  scope: CallScope;
+  provider: ProviderDefinition;
+  inputs: readonly ProviderInput[];
+  /** Values the call may yield (one per open item of each record): sizes its hold and caps check. */
+  valuesWanted: number;
+  credentials: ProviderCredentials;
+  /** The caller holds credits for this call already (the round's hold). */
+  covered?: boolean;
+}): Promise<CallResult> {
   const { db, deps, workspaceId, runId } = scope;
-  const amount = provider.costCredits * valuesWanted;
-  let hold: HoldRef | null = null;
-  if (amount > 0) {
-    try {
-      await checkSpendCaps(db, { workspaceId, runId, amount });
-    } catch (error) {
-      const reason = stopReasonOf(error);
-      if (reason) return { kind: "stopped", reason, hold: null };
-      throw error;
-    }
-    if (!covered) {
-      const placed = await placeRunHold(scope, provider, valuesWanted);
-      if (placed.kind === "stopped") return { ...placed, hold: null };
-      hold = placed.hold;
-    }
-  }
+  if (scope.signal?.aborted) return { kind: "interrupted", hold: null };
+  const reserved = await reserveCredits({ scope, provider, valuesWanted, covered });
+  if (reserved.kind === "stopped") return reserved;
+  const { hold } = reserved;
   if (provider.rateLimit) {
     const interval = (provider.rateLimit.perMs / provider.rateLimit.requests) * RATE_HEADROOM;
     let wait = await reserveRateSlot(db, workspaceId, provider.id, interval);
@@ -151,7 +181,8 @@ export async function callProvider(
     // before the call is what guarantees no call starts after a cancel.
     while (wait > 0) {
       const step = Math.min(wait, Math.max(deps.timing.cancelPollMs, SLOT_WAIT_POLL_MS));
-      await sleep(step);
+      await sleep(step, scope.signal);
+      if (scope.signal?.aborted) return { kind: "interrupted", hold };
       wait -= step;
       if (wait > 0 && !(await isActive(db, workspaceId, runId)))
         return { kind: "stopped", reason: null, hold };
@@ -195,7 +226,7 @@ export async function callProvider(
   // The key was sent (an error or a timeout included): the key's "last used" moves. Outside the
   // try, so a failed write cannot turn an answered call into errors that would be retried.
   await markProviderKeyUsed(db, workspaceId, provider.id);
-  if (cancelled) return { kind: "stopped", reason: null, hold };
+  if (cancelled) return { kind: "stopped", reason: null, hold, abortedAfterMs: Date.now() - started };
   if (outcomes.length !== inputs.length) {
     const message = `${provider.name} answered ${outcomes.length} results for ${inputs.length} records`;
     outcomes = inputs.map(() => ({ status: "error", retryable: false, code: "bad_response", message }));
@@ -204,7 +235,8 @@ export async function callProvider(
   return { kind: "answered", outcomes, latencyMs: Date.now() - started, fetchedAt: new Date(), hold };
 }
 
-const breakerCodes = new Set(["unauthorized", "quota_exceeded", "payment_required"]);
+/** Non-retryable errors that still say the provider cannot be used now (private_address: the SSRF guard refused its address). */
+const breakerCodes = new Set(["unauthorized", "quota_exceeded", "payment_required", "private_address"]);
 
 /** Circuit breaker input: a call where every record failed for a provider-side reason counts as a failure. */
 async function recordHealth(scope: CallScope, provider: ProviderDefinition, outcomes: ProviderOutcome[]) {

@@ -55,7 +55,7 @@ export async function estimateRun(
   workspaceId: string,
   input: { entity: EnrichEntity; fields: readonly string[]; overwrite: boolean },
   records: readonly SelectedRecord[],
-  opts: { truncated: boolean; available: number },
+  opts: { truncated: boolean; available: number | null },
 ): Promise<RunEstimate> {
   const waterfalls = await loadWaterfalls(db, deps, workspaceId, input.entity, input.fields);
   const stats = new Map((await providerStats(db, workspaceId, 30)).map((s) => [s.provider, s]));
@@ -114,6 +114,6 @@ export async function estimateRun(
     expectedCost: fields.reduce((sum, f) => sum + f.expectedCost, 0),
     worstCaseCost,
     available: opts.available,
-    covered: opts.available >= worstCaseCost,
+    covered: opts.available === null ? null : opts.available >= worstCaseCost,
   };
 }

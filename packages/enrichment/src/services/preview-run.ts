@@ -4,14 +4,19 @@ import type { EnrichmentCtx, EnrichmentDeps } from "./deps.ts";
 import { estimateRun } from "./estimate-run.ts";
 import { checkFields, resolveSelection } from "./run-selection.ts";
 
-/** What a run would cost before it starts: expected and worst case, per field and provider. */
+/**
+ * What a run would cost before it starts: expected and worst case, per field and provider, and
+ * against the balance only for a caller who may read it (`canReadBalance`: credits.read) — a
+ * viewer previews the cost, not the workspace's credits.
+ */
 export async function previewRun(
   ctx: EnrichmentCtx,
   deps: EnrichmentDeps,
   input: PreviewRunInput,
+  opts: { canReadBalance: boolean },
 ): Promise<RunEstimate> {
   const fields = checkFields(deps, input.entity, input.fields);
   const { records, truncated } = await resolveSelection(ctx, input.entity, input.selection);
-  const { available } = await getBalance(ctx.db, ctx.workspaceId);
+  const available = opts.canReadBalance ? (await getBalance(ctx.db, ctx.workspaceId)).available : null;
   return estimateRun(ctx.db, deps, ctx.workspaceId, { ...input, fields }, records, { truncated, available });
 }

@@ -32,13 +32,16 @@
  *   with jitter that honours Retry-After, and the job re-enqueues itself for then; after
  *   `maxAttempts` the item moves on to the next provider. Permanent errors move on at once.
  *   Calls where every record failed feed the circuit breaker (provider_health): paused providers
- *   are skipped (and shown degraded) until the pause ends. An item with no provider left ends
+ *   are skipped (and shown degraded) until the pause ends. A batch that throws counts an attempt on
+ *   each item it held (backoff, then failed with the reason after `maxAttempts`), so a batch that
+ *   always throws ends; a run whose items all failed ends "failed". An item with no provider left ends
  *   failed (some provider could not answer), not_found, or skipped (none could look it up).
  * - Lookups already answered in this run (enrichment_records) are re-used, not re-called, when a
  *   batch resumes. Dead workers: enrichment/reap-stale-claims (every minute) returns claims not
  *   touched for `staleAfterMs` (live workers touch theirs every `heartbeatMs`) to pending,
  *   releases their holds and re-enqueues their batch; the run ends when nothing is open, and any
- *   hold left is released then.
+ *   hold left is released then. A worker shutting down (graphile-worker's abort signal) stops its
+ *   batches at the next call boundary; their unfinished items go back to pending for the next worker.
  */
 import { randomUUID } from "node:crypto";
 import type { Logger } from "@quarry/core/logger";
@@ -48,7 +51,9 @@ import {
   cancelClaimedItems,
   cancelPendingItems,
   claimItems,
+  failClaimedItems,
   nextDueAt,
+  returnClaimedItems,
   touchClaim,
 } from "../queries/run-items.queries.ts";
 import { findRun, markRunRunning, stopRunRow } from "../queries/runs.queries.ts";
@@ -77,7 +82,12 @@ export async function runBatch(
   db: Database,
   deps: EnrichmentDeps,
   payload: BatchPayload,
-  opts: { requeue: Requeue; log: Logger },
+  opts: {
+    requeue: Requeue;
+    log: Logger;
+    /** The worker is shutting down: the batch stops at its next call boundary. */
+    signal?: AbortSignal | undefined;
+  },
 ): Promise<void> {
   const { workspaceId, runId, batch } = payload;
   const run = await findRun(db, workspaceId, runId);
@@ -87,13 +97,38 @@ export async function runBatch(
     const claimId = randomUUID();
     const claimed = await claimItems(db, workspaceId, runId, batch, claimId);
     if (claimed.length > 0) {
-      const scope: CallScope = { db, deps, workspaceId, runId, batch, claimId, log: opts.log };
+      const scope: CallScope = {
+        db,
+        deps,
+        workspaceId,
+        runId,
+        batch,
+        claimId,
+        log: opts.log,
+        signal: opts.signal,
+      };
       const heartbeat = setInterval(() => {
         touchClaim(db, workspaceId, runId, claimId).catch(() => {});
       }, deps.timing.heartbeatMs);
       try {
-        const result = await workClaim(scope, run, claimed);
-        if (result.kind === "stopped") {
+        const result = await workClaim({ scope, run, claimed }).catch(async (error: unknown) => {
+          // Handled here, not by the job's retries: the reaper would re-enqueue the batch with its
+          // attempts reset, so a batch that always throws would loop. Each try counts an attempt.
+          opts.log.error({ err: error, runId, batch }, "enrichment batch failed");
+          const { maxAttempts, backoffBaseMs, backoffMaxMs } = deps.timing;
+          const message = error instanceof Error ? error.message : String(error);
+          await failClaimedItems(db, workspaceId, runId, claimId, {
+            reason: `The batch failed: ${message}`,
+            maxAttempts,
+            backoffBaseMs,
+            backoffMaxMs,
+          });
+          return { kind: "done" } as const;
+        });
+        if (result.kind === "interrupted") {
+          await returnClaimedItems(db, workspaceId, runId, claimId);
+          opts.log.info({ runId, batch }, "enrichment batch interrupted by worker shutdown");
+        } else if (result.kind === "stopped") {
           if (result.reason) {
             await withTx(db, async (trx) => {
               await stopRunRow(trx, workspaceId, runId, result.reason ?? "");

@@ -8,9 +8,9 @@ import type {
 import type { NewLookup, StoredLookup } from "../queries/lookups.queries.ts";
 import type { ItemOutcome } from "../queries/run-items.queries.ts";
 import type { RunRow } from "../queries/runs.queries.ts";
-import type { Work } from "./apply-outcome.ts";
 import { retryDelayMs } from "./backoff.ts";
 import type { CallScope } from "./call-provider.ts";
+import type { Work } from "./work.ts";
 
 /** A provider's answer for one record: fresh from a call, or re-used from this run's lookups. */
 export interface StepOutcome {

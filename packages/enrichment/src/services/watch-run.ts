@@ -1,13 +1,18 @@
+import { notFound } from "@quarry/core/app-error";
+import { findRunProgress } from "../queries/runs.queries.ts";
 import type { Run } from "../schemas/runs.ts";
 import type { EnrichmentCtx } from "./deps.ts";
 import { getRun } from "./get-run.ts";
+import { sleep } from "./sleep.ts";
 
 const finished = new Set(["cancelled", "completed", "failed", "stopped"]);
 
 /**
  * Live progress for the browser (a tRPC subscription over SSE): yields the run now, then again
- * whenever it changed, polling every `intervalMs`; ends after the run finishes or when the
- * client goes away (`signal`).
+ * whenever its progress changed, polling every `intervalMs`; ends after the run finishes or when
+ * the client goes away (`signal`). Each poll reads only the run's progress (status and items per
+ * status, one statement); the full run (per field, per provider, credits, reasons) is loaded only
+ * when that changed, so an idle or slow run costs its watchers one small read per poll.
  */
 export async function* watchRun(
   ctx: EnrichmentCtx,
@@ -17,20 +22,15 @@ export async function* watchRun(
   const interval = opts.intervalMs ?? 500;
   let last = "";
   for (;;) {
-    const run = await getRun(ctx, id);
-    const text = JSON.stringify(run);
-    if (text !== last) {
-      last = text;
-      yield run;
+    const progress = await findRunProgress(ctx.db, ctx.workspaceId, id);
+    if (!progress) throw notFound("Enrichment run");
+    const mark = JSON.stringify(progress);
+    if (mark !== last) {
+      last = mark;
+      yield await getRun(ctx, id);
     }
-    if (finished.has(run.status) || opts.signal?.aborted) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, interval);
-      opts.signal?.addEventListener("abort", () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    if (finished.has(progress.status) || opts.signal?.aborted) return;
+    await sleep(interval, opts.signal);
     if (opts.signal?.aborted) return;
   }
 }

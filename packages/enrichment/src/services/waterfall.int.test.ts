@@ -186,12 +186,12 @@ describe("waterfall", () => {
       { email: "p2@example.com" },
       { email: "p3@example.com", title: "Typed" },
     ]);
-    const preview = await previewRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { ids },
-      fields: ["title"],
-      overwrite: false,
-    });
+    const preview = await previewRun(
+      w.ctx,
+      deps,
+      { entity: "contact", selection: { ids }, fields: ["title"], overwrite: false },
+      { canReadBalance: true },
+    );
     expect(preview.fields[0]).toMatchObject({ field: "title", needed: 2, skipped: 1, worstCaseCost: 6 });
     // 50% hit rate by default: low finds 1 of 2 (1 credit), good 0.5 of the rest (1), best 0.25 (1).
     expect(preview.fields[0]?.providers.map((p) => [p.provider, p.expectedFound, p.expectedCost])).toEqual([

@@ -38,6 +38,7 @@ export function makeRunBatchTask(deps: () => EnrichmentDeps) {
     async run(payload, helpers) {
       await runBatch(helpers.db, deps(), payload, {
         log: taskLogger(helpers.log),
+        signal: helpers.signal,
         requeue: (db, p, runAt) =>
           task.enqueue(db, p, { jobKey: batchJobKey(p.runId, p.batch), runAt, maxAttempts: 25 }),
       });

@@ -13,7 +13,7 @@ interface CostPreviewProps {
 
 /** What a run will cost: per field and provider, expected and worst case, against the balance. */
 export function CostPreview({ entity, estimate, held }: CostPreviewProps) {
-  const short = estimate.worstCaseCost > estimate.available;
+  const short = estimate.available !== null && estimate.worstCaseCost > estimate.available;
   return (
     <div className="cost-preview stack">
       <table className="table compact">
@@ -88,15 +88,17 @@ export function CostPreview({ entity, estimate, held }: CostPreviewProps) {
           <dt>Worst case</dt>
           <dd>{formatCredits(estimate.worstCaseCost)}</dd>
         </div>
-        <div>
-          <dt>Available</dt>
-          <dd>
-            {formatCredits(estimate.available)}
-            {held ? (
-              <span className="muted small"> ({formatCredits(held)} held by running enrichment)</span>
-            ) : null}
-          </dd>
-        </div>
+        {estimate.available !== null ? (
+          <div>
+            <dt>Available</dt>
+            <dd>
+              {formatCredits(estimate.available)}
+              {held ? (
+                <span className="muted small"> ({formatCredits(held)} held by running enrichment)</span>
+              ) : null}
+            </dd>
+          </div>
+        ) : null}
       </dl>
       {estimate.truncated ? (
         <p className="notice" role="note">
@@ -107,7 +109,7 @@ export function CostPreview({ entity, estimate, held }: CostPreviewProps) {
       {short ? (
         <p className="form-alert" role="alert">
           The worst case ({formatCredits(estimate.worstCaseCost)}) is more than the{" "}
-          {formatCredits(estimate.available)} available. The run stops when credits run out; values found
+          {formatCredits(estimate.available ?? 0)} available. The run stops when credits run out; values found
           until then are kept.
         </p>
       ) : null}

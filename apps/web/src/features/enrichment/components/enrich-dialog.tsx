@@ -63,7 +63,7 @@ function EnrichForm({ onClose, entity, selection, selectionText }: Omit<EnrichDi
 
   const waterfalls = settings.data?.waterfalls.filter((w) => w.entity === entity) ?? [];
   const estimate = fields.length > 0 && !preview.isPlaceholderData ? preview.data : undefined;
-  const short = estimate ? estimate.worstCaseCost > estimate.available : false;
+  const short = estimate?.available != null ? estimate.worstCaseCost > estimate.available : false;
 
   return (
     <div className="dialog-body stack">
