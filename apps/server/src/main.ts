@@ -1,7 +1,7 @@
 import cluster from "node:cluster";
 import { systemClock } from "@quarry/core/clock";
 import { type Env, parseEnv } from "@quarry/core/env";
-import { createDb, type Database } from "@quarry/db/client";
+import type { Database } from "@quarry/db/client";
 import { migrateToLatest } from "@quarry/db/migrate";
 import type { ResolvedDatabase } from "@quarry/db/resolve-database";
 import { crontab } from "@quarry/jobs/crontab";
@@ -11,6 +11,7 @@ import { startWorker, type WorkerHandle } from "@quarry/jobs/worker";
 import { configureMailTransport } from "@quarry/mail/services/transport";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
+import { createHttpDatabase, createWorkerDatabase } from "./http-database.ts";
 import { DRAIN_MESSAGE, forkHttpProcesses, type HttpProcesses } from "./http-processes.ts";
 import { createLogger } from "./logger.ts";
 
@@ -23,8 +24,6 @@ import { createLogger } from "./logger.ts";
  * SIGINT/SIGTERM: stop accepting, drain requests and let running jobs finish, then close the database.
  */
 const DRAIN_TIMEOUT_MS = 10_000;
-/** PostgreSQL connections per HTTP process. */
-const POOL_SIZE = 20;
 
 const env = parseEnv();
 const log = createLogger(env);
@@ -43,7 +42,7 @@ else await startPrimary(env);
 /** A forked HTTP process: the primary resolved and migrated the database and passed its URL. */
 async function serveHttpProcess(env: Env): Promise<void> {
   if (!env.DATABASE_URL) throw new Error("an HTTP process needs DATABASE_URL from the primary");
-  const db = createDb(env.DATABASE_URL, { max: POOL_SIZE });
+  const db = createHttpDatabase(env.DATABASE_URL, env);
   const app = buildApp({ db, env, clock: systemClock, logger: log });
   let stopped: Promise<void> | undefined;
   const stop = () => {
@@ -62,13 +61,14 @@ async function serveHttpProcess(env: Env): Promise<void> {
 async function startPrimary(env: Env): Promise<void> {
   let database: ResolvedDatabase | undefined;
   let db: Database | undefined;
+  let workerDb: Database | undefined;
   let app: FastifyInstance | undefined;
   let httpProcesses: HttpProcesses | undefined;
   let worker: WorkerHandle | undefined;
 
   onShutdownSignal(log, async () => {
     await Promise.all([app && drain(app), httpProcesses?.stop(), worker?.stop()]);
-    await db?.destroy();
+    await Promise.all([db?.destroy(), workerDb?.destroy()]);
     await database?.stop();
   });
 
@@ -80,7 +80,7 @@ async function startPrimary(env: Env): Promise<void> {
   const { applied } = await migrateToLatest(database.url);
   if (applied.length) log.info({ applied }, "migrations applied");
 
-  db = createDb(database.url, { max: POOL_SIZE });
+  db = createHttpDatabase(database.url, env);
   let port: number;
   if (env.HTTP_PROCESSES > 1) {
     httpProcesses = forkHttpProcesses(env.HTTP_PROCESSES, { DATABASE_URL: database.url }, log);
@@ -94,9 +94,10 @@ async function startPrimary(env: Env): Promise<void> {
   }
 
   if (env.RUN_WORKER === "1") {
+    workerDb = createWorkerDatabase(database.url, env);
     worker = await startWorker({
       connectionString: database.url,
-      db,
+      db: workerDb,
       concurrency: env.WORKER_CONCURRENCY,
       log: log.child({ component: "worker" }),
       crontab: crontab({ activityRetentionMonths: env.ACTIVITY_RETENTION_MONTHS }),
