@@ -61,7 +61,7 @@ function trpcPluginOptions(deps: AppDeps): FastifyTRPCPluginOptions<AppRouter> {
 
 /**
  * The HTTP app: tRPC at /trpc (CSRF-guarded), the REST API at /api/v1 (bearer keys, no cookies),
- * health checks, the dev mailbox outside production, and the built web app. Every log line of a
+ * health checks, the dev mailbox (development, no SMTP_URL, this machine only), and the built web app. Every log line of a
  * request carries its id, also sent back as x-request-id (an incoming x-request-id from a proxy
  * is kept when it looks like one). X-Forwarded-* headers count only from TRUSTED_PROXIES.
  */
