@@ -60,6 +60,8 @@ if (!stopping) {
   run("API server", process.execPath, ["--watch", "--watch-preserve-output", "apps/server/src/main.ts"], {
     PORT: String(apiPort),
     DATABASE_URL: databaseUrl,
+    // Pages come from Vite's port, not the API's: its origin is the one links and the CSRF check use.
+    APP_ORIGIN: env.APP_ORIGIN_EXPLICIT ? env.APP_ORIGIN : `http://localhost:${webPort}`,
   });
   run("Vite", "npm", ["run", "dev", "-w", "@quarry/web", "--", "--port", String(webPort), "--strictPort"], {
     QUARRY_API_URL: `http://localhost:${apiPort}`,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type AppRouter, appRouter } from "@quarry/api/root";
+import { AppError } from "@quarry/core/app-error";
 import type { Clock } from "@quarry/core/clock";
 import type { Env } from "@quarry/core/env";
 import type { Database } from "@quarry/db/client";
@@ -9,10 +10,12 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import { contextFactory } from "./create-context.ts";
 import { csrfGuard } from "./csrf.ts";
-import { registerDevMailbox } from "./dev-mailbox/dev-mailbox-route.ts";
+import { devMailboxEnabled, registerDevMailbox } from "./dev-mailbox/dev-mailbox-route.ts";
 import { registerHealthRoutes } from "./health-routes.ts";
-import { createLogger } from "./logger.ts";
+import { createLogger, requestLogger } from "./logger.ts";
+import { replyWithGenericError } from "./reply-errors.ts";
 import { registerRestApi } from "./rest/register-rest-api.ts";
+import { MAX_BATCH_SIZE, trpcBatchGuard } from "./trpc-batch.ts";
 import { sendTrpcBodyWhole } from "./trpc-response.ts";
 import { registerWebApp } from "./web-app.ts";
 
@@ -31,6 +34,8 @@ export interface AppDeps {
 /** Largest request body accepted (tRPC inputs are JSON; files go through dedicated upload routes). */
 export const BODY_LIMIT = 1024 * 1024;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+/** Longest /trpc/:path segment: a full batch of procedure paths ("a.b.c,a.b.d,…"). */
+const MAX_PATH_PARAM = 8192;
 
 function trpcPluginOptions(deps: AppDeps): FastifyTRPCPluginOptions<AppRouter> {
   return {
@@ -40,11 +45,13 @@ function trpcPluginOptions(deps: AppDeps): FastifyTRPCPluginOptions<AppRouter> {
       // A query whose input is too long for a URL (e.g. the enrichment preview of picked records) may
       // come as a POST; as a POST it passes the same CSRF check as a mutation.
       allowMethodOverride: true,
+      // trpcBatchGuard answers a longer batch first, with the limit in its message; this is the backstop.
+      maxBatchSize: MAX_BATCH_SIZE,
       createContext: contextFactory(deps),
       onError({ error, ctx, req, path }) {
-        // Procedure failures are logged by the error middleware with ctx.log; this catches
-        // failures before a context exists (session lookup, body parsing).
-        if (!ctx && error.code === "INTERNAL_SERVER_ERROR") {
+        // Procedure failures are logged by the error middleware with ctx.log, context failures
+        // by createContext; this catches other failures before a context exists.
+        if (!ctx && error.code === "INTERNAL_SERVER_ERROR" && !(error.cause instanceof AppError)) {
           req.log.error({ err: error.cause ?? error, path }, "tRPC request failed");
         }
       },
@@ -54,15 +61,18 @@ function trpcPluginOptions(deps: AppDeps): FastifyTRPCPluginOptions<AppRouter> {
 
 /**
  * The HTTP app: tRPC at /trpc (CSRF-guarded), the REST API at /api/v1 (bearer keys, no cookies),
- * health checks, the dev mailbox outside production, and the built web app. Every log line of a
+ * health checks, the dev mailbox (development, no SMTP_URL, this machine only), and the built web app. Every log line of a
  * request carries its id, also sent back as x-request-id (an incoming x-request-id from a proxy
- * is kept when it looks like one).
+ * is kept when it looks like one). X-Forwarded-* headers count only from TRUSTED_PROXIES.
  */
 export function buildApp(deps: AppDeps): FastifyInstance {
-  const loggerInstance: FastifyBaseLogger = deps.logger ?? createLogger(deps.env);
+  const loggerInstance: FastifyBaseLogger = requestLogger(deps.logger ?? createLogger(deps.env));
   const app = Fastify({
     loggerInstance,
     bodyLimit: BODY_LIMIT,
+    // Without trusted proxies request.ip is the socket's address and X-Forwarded-For is ignored.
+    trustProxy: deps.env.TRUSTED_PROXIES.length ? deps.env.TRUSTED_PROXIES : false,
+    routerOptions: { maxParamLength: MAX_PATH_PARAM },
     genReqId: (req) => {
       const incoming = req.headers["x-request-id"];
       return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -82,14 +92,17 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     if (closing) reply.header("connection", "close");
   });
 
+  app.setErrorHandler(replyWithGenericError);
+
   registerHealthRoutes(app, deps.db);
   app.register(async (scope) => {
     scope.addHook("onRequest", csrfGuard(deps.env));
+    scope.addHook("onRequest", trpcBatchGuard);
     scope.addHook("onSend", sendTrpcBodyWhole);
     await scope.register(fastifyTRPCPlugin, trpcPluginOptions(deps));
   });
   registerRestApi(app, { db: deps.db, clock: deps.clock, env: deps.env, rateLimit: deps.apiRateLimit });
-  if (deps.env.NODE_ENV !== "production") registerDevMailbox(app, deps.db);
+  if (devMailboxEnabled(deps.env)) registerDevMailbox(app, deps.db);
   registerWebApp(app, deps.webDistDir);
   return app;
 }

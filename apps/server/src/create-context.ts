@@ -1,14 +1,16 @@
 import { serializeSessionCookie } from "@quarry/auth/services/session-cookie";
 import { SESSION_COOKIE, validateSessionToken } from "@quarry/auth/services/validate-session";
+import { AppError } from "@quarry/core/app-error";
 import type { Clock } from "@quarry/core/clock";
 import type { Env } from "@quarry/core/env";
 import type { Database } from "@quarry/db/client";
 import type { Context } from "@quarry/trpc/context";
+import { serverFaultMessage } from "@quarry/trpc/server-fault";
 import { workspaceAccess } from "@quarry/workspaces/services/access";
 import { requestAccess, sessionRoles } from "@quarry/workspaces/services/session-access";
 import type { CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
 import { readCookie, replyCookieJar } from "./cookies.ts";
-import { appOrigin, isSecureRequest } from "./request-origin.ts";
+import { isSecureRequest } from "./request-origin.ts";
 
 export interface ContextDeps {
   db: Database;
@@ -19,9 +21,23 @@ export interface ContextDeps {
 /**
  * Builds the tRPC Context for one HTTP request: the signed-in user from the session cookie (set
  * again when the session was renewed, cleared when it is no longer valid), a cookie jar, request
- * facts, and a logger bound to the request id and user id.
+ * facts, and a logger bound to the request id and user id. Links in mail use APP_ORIGIN, never
+ * the request's Host. A failure here (the database unreachable) is logged and answered with a
+ * generic message and the request id, never its own text.
  */
 export function contextFactory(deps: ContextDeps) {
+  const build = buildContext(deps);
+  return async (opts: CreateFastifyContextOptions): Promise<Context> => {
+    try {
+      return await build(opts);
+    } catch (err) {
+      opts.req.log.error({ err }, "could not build the request context");
+      throw new AppError("INTERNAL", serverFaultMessage(opts.req.id));
+    }
+  };
+}
+
+function buildContext(deps: ContextDeps) {
   return async ({ req, res }: CreateFastifyContextOptions): Promise<Context> => {
     const secure = isSecureRequest(req);
     const cookies = replyCookieJar(res, secure);
@@ -46,7 +62,7 @@ export function contextFactory(deps: ContextDeps) {
         ip: req.ip,
         userAgent: req.headers["user-agent"] ?? null,
         secure,
-        appOrigin: appOrigin(req, deps.env),
+        appOrigin: deps.env.APP_ORIGIN,
       },
       cookies,
       access: auth ? requestAccess(deps.db, auth.user.id, auth.also) : workspaceAccess,

@@ -3,7 +3,7 @@ import { systemClock } from "@quarry/core/clock";
 import { type Env, parseEnv } from "@quarry/core/env";
 import { guardedFetch } from "@quarry/core/guarded-fetch";
 import { secretBoxFromEnv } from "@quarry/core/secret-box";
-import { createDb, type Database } from "@quarry/db/client";
+import type { Database } from "@quarry/db/client";
 import { migrateToLatest } from "@quarry/db/migrate";
 import type { ResolvedDatabase } from "@quarry/db/resolve-database";
 import { configureEnrichment } from "@quarry/enrichment/services/default-deps";
@@ -14,6 +14,7 @@ import { startWorker, type WorkerHandle } from "@quarry/jobs/worker";
 import { configureMailTransport } from "@quarry/mail/services/transport";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
+import { createHttpDatabase, createWorkerDatabase } from "./http-database.ts";
 import { DRAIN_MESSAGE, forkHttpProcesses, type HttpProcesses } from "./http-processes.ts";
 import { createLogger } from "./logger.ts";
 
@@ -26,8 +27,6 @@ import { createLogger } from "./logger.ts";
  * SIGINT/SIGTERM: stop accepting, drain requests and let running jobs finish, then close the database.
  */
 const DRAIN_TIMEOUT_MS = 10_000;
-/** PostgreSQL connections per HTTP process. */
-const POOL_SIZE = 20;
 
 const env = parseEnv();
 const log = createLogger(env);
@@ -52,7 +51,7 @@ else await startPrimary(env);
 /** A forked HTTP process: the primary resolved and migrated the database and passed its URL. */
 async function serveHttpProcess(env: Env): Promise<void> {
   if (!env.DATABASE_URL) throw new Error("an HTTP process needs DATABASE_URL from the primary");
-  const db = createDb(env.DATABASE_URL, { max: POOL_SIZE });
+  const db = createHttpDatabase(env.DATABASE_URL, env);
   const app = buildApp({ db, env, clock: systemClock, logger: log });
   let stopped: Promise<void> | undefined;
   const stop = () => {
@@ -71,13 +70,14 @@ async function serveHttpProcess(env: Env): Promise<void> {
 async function startPrimary(env: Env): Promise<void> {
   let database: ResolvedDatabase | undefined;
   let db: Database | undefined;
+  let workerDb: Database | undefined;
   let app: FastifyInstance | undefined;
   let httpProcesses: HttpProcesses | undefined;
   let worker: WorkerHandle | undefined;
 
   onShutdownSignal(log, async () => {
     await Promise.all([app && drain(app), httpProcesses?.stop(), worker?.stop()]);
-    await db?.destroy();
+    await Promise.all([db?.destroy(), workerDb?.destroy()]);
     await database?.stop();
   });
 
@@ -89,7 +89,7 @@ async function startPrimary(env: Env): Promise<void> {
   const { applied } = await migrateToLatest(database.url);
   if (applied.length) log.info({ applied }, "migrations applied");
 
-  db = createDb(database.url, { max: POOL_SIZE });
+  db = createHttpDatabase(database.url, env);
   let port: number;
   if (env.HTTP_PROCESSES > 1) {
     httpProcesses = forkHttpProcesses(env.HTTP_PROCESSES, { DATABASE_URL: database.url }, log);
@@ -103,9 +103,10 @@ async function startPrimary(env: Env): Promise<void> {
   }
 
   if (env.RUN_WORKER === "1") {
+    workerDb = createWorkerDatabase(database.url, env);
     worker = await startWorker({
       connectionString: database.url,
-      db,
+      db: workerDb,
       concurrency: env.WORKER_CONCURRENCY,
       log: log.child({ component: "worker" }),
       crontab: crontab({ activityRetentionMonths: env.ACTIVITY_RETENTION_MONTHS }),

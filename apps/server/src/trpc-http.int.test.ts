@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import { DAY, manualClock } from "@quarry/core/clock";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { mutate, query, startTestApp, type TestApp } from "./testing/test-app.ts";
 
 let t: TestDatabase;
@@ -135,6 +135,8 @@ describe("session cookie", () => {
   });
 
   it("marks the cookie Secure when the app is not on plain-http localhost", async () => {
+    const public_ = await startTestApp({ db: t.db, clock, env: { APP_ORIGIN: "http://quarry.example" } });
+    onTestFinished(() => public_.close());
     // fetch cannot set Host; a raw request can, as a reverse proxy would.
     const body = JSON.stringify({
       email: "secure@example.com",
@@ -143,7 +145,7 @@ describe("session cookie", () => {
     });
     const { status, setCookie } = await new Promise<{ status: number; setCookie: string[] }>(
       (resolve, reject) => {
-        const req = request(`${server.url}/trpc/auth.signUp`, {
+        const req = request(`${public_.url}/trpc/auth.signUp`, {
           method: "POST",
           headers: {
             host: "quarry.example",

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env.ts";
 
+const PRODUCTION_ORIGIN = { APP_ORIGIN: "https://quarry.example.com" };
+
 describe("QUARRY_ALLOW_PRIVATE_NETWORKS", () => {
   it.each([
     [{}, false],
@@ -13,7 +15,7 @@ describe("QUARRY_ALLOW_PRIVATE_NETWORKS", () => {
     [{ NODE_ENV: "development", QUARRY_ALLOW_PRIVATE_NETWORKS: "false" }, false],
     [{ NODE_ENV: "test", QUARRY_ALLOW_PRIVATE_NETWORKS: "0" }, false],
   ])("%o → %s", (source, allowed) => {
-    expect(parseEnv(source).QUARRY_ALLOW_PRIVATE_NETWORKS).toBe(allowed);
+    expect(parseEnv({ ...PRODUCTION_ORIGIN, ...source }).QUARRY_ALLOW_PRIVATE_NETWORKS).toBe(allowed);
   });
 
   it("names the variable when the value is not a boolean", () => {
@@ -27,4 +29,76 @@ describe("QUARRY_ALLOW_PRIVATE_NETWORKS", () => {
       /ENRICHMENT_ALLOW_PRIVATE_NETWORKS: renamed: set QUARRY_ALLOW_PRIVATE_NETWORKS instead/,
     );
   });
+});
+
+describe("APP_ORIGIN", () => {
+  it.each([
+    [{}, "http://localhost:3000", false],
+    [{ PORT: "8080" }, "http://localhost:8080", false],
+    [{ APP_ORIGIN: "https://quarry.example.com" }, "https://quarry.example.com", true],
+    [{ APP_ORIGIN: "https://quarry.example.com/some/path" }, "https://quarry.example.com", true],
+    [{ NODE_ENV: "production", ...PRODUCTION_ORIGIN }, "https://quarry.example.com", true],
+  ])("%o → %s (explicit: %s)", (source, origin, explicit) => {
+    const env = parseEnv(source);
+    expect(env.APP_ORIGIN).toBe(origin);
+    expect(env.APP_ORIGIN_EXPLICIT).toBe(explicit);
+  });
+
+  it("is required in production, with a sentence saying what to set", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(
+      /APP_ORIGIN: is required in production: set it to the address people open Quarry at/,
+    );
+  });
+
+  it.each(["ftp://quarry.example.com", "quarry.example.com"])("refuses %s", (value) => {
+    expect(() => parseEnv({ APP_ORIGIN: value })).toThrow(/APP_ORIGIN: must be an http\(s\) origin/);
+  });
+});
+
+describe("TRUSTED_PROXIES", () => {
+  it.each([
+    [{}, []],
+    [{ TRUSTED_PROXIES: "" }, []],
+    [{ TRUSTED_PROXIES: "10.0.0.0/8" }, ["10.0.0.0/8"]],
+    [{ TRUSTED_PROXIES: " 127.0.0.1 , ::1, fd00::/8" }, ["127.0.0.1", "::1", "fd00::/8"]],
+  ])("%o → %o", (source, proxies) => {
+    expect(parseEnv(source).TRUSTED_PROXIES).toEqual(proxies);
+  });
+
+  it.each(["everyone", "10.0.0.0/33", "0.0.0.0/0", "10.0.0.1/8/8", "10.0.0.0/x", "*"])(
+    "refuses %s",
+    (value) => {
+      expect(() => parseEnv({ TRUSTED_PROXIES: value })).toThrow(/TRUSTED_PROXIES: must be comma-separated/);
+    },
+  );
+});
+
+describe("database pool settings", () => {
+  it("defaults to 20 connections, a 5 s connect timeout and a 30 s statement timeout", () => {
+    expect(parseEnv({})).toMatchObject({
+      DATABASE_POOL_SIZE: 20,
+      DATABASE_CONNECT_TIMEOUT_MS: 5000,
+      DATABASE_STATEMENT_TIMEOUT_MS: 30_000,
+    });
+  });
+
+  it("reads them from the environment", () => {
+    const env = parseEnv({
+      DATABASE_POOL_SIZE: "5",
+      DATABASE_CONNECT_TIMEOUT_MS: "250",
+      DATABASE_STATEMENT_TIMEOUT_MS: "1000",
+    });
+    expect(env).toMatchObject({
+      DATABASE_POOL_SIZE: 5,
+      DATABASE_CONNECT_TIMEOUT_MS: 250,
+      DATABASE_STATEMENT_TIMEOUT_MS: 1000,
+    });
+  });
+
+  it.each(["DATABASE_POOL_SIZE", "DATABASE_CONNECT_TIMEOUT_MS", "DATABASE_STATEMENT_TIMEOUT_MS"])(
+    "names %s when it is not a positive integer",
+    (name) => {
+      expect(() => parseEnv({ [name]: "0" })).toThrow(new RegExp(name));
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /** The only place that reads process.env. Everything else receives a parsed Env. */
@@ -10,8 +11,36 @@ const envSchema = z.object({
   QUARRY_DATA_DIR: z.string().default(".data"),
   /** Port of the embedded PostgreSQL (only when DATABASE_URL is unset). */
   QUARRY_EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-  /** Public origin of the app, used for links in mail and the CSRF Origin check. */
-  APP_ORIGIN: z.string().url().optional(),
+  /**
+   * Public origin of the app (what people type in the browser): links in mail and the CSRF Origin
+   * check. Never taken from a request. Required in production; elsewhere http://localhost:PORT.
+   */
+  APP_ORIGIN: z
+    .url({ protocol: /^https?$/, message: "must be an http(s) origin, e.g. https://quarry.example.com" })
+    .transform((url) => new URL(url).origin)
+    .optional(),
+  /**
+   * Reverse proxies whose X-Forwarded-For/-Proto/-Host are believed: comma-separated IPs or CIDRs.
+   * Unset: none, and a request's ip is its socket's address.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine((entries) => entries.every(isIpOrCidr), {
+      message: "must be comma-separated IP addresses or CIDR ranges, e.g. 10.0.0.0/8,192.168.1.10",
+    }),
+  /** PostgreSQL connections per HTTP process. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(20),
+  /** How long to wait for a new PostgreSQL connection before failing the query. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
+  /** statement_timeout of the HTTP server's connections: a request's query longer than this is cancelled. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(1).default(30_000),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Quarry <no-reply@quarry.local>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -46,10 +75,38 @@ const envSchema = z.object({
     .optional(),
 });
 
-export type Env = z.infer<typeof envSchema>;
+function isIpOrCidr(entry: string): boolean {
+  const [address = "", bits, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 1 && n <= (version === 4 ? 32 : 128);
+}
+
+/** Defaults that depend on another setting. */
+const withDerivedDefaults = envSchema
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.APP_ORIGIN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_ORIGIN"],
+        message:
+          "is required in production: set it to the address people open Quarry at, e.g. https://quarry.example.com (links in mail and the CSRF check use it)",
+      });
+    }
+  })
+  .transform(({ APP_ORIGIN, ...env }) => ({
+    ...env,
+    APP_ORIGIN: APP_ORIGIN ?? `http://localhost:${env.PORT}`,
+    /** Whether APP_ORIGIN was set; without it only loopback origins on the server's own port pass CSRF. */
+    APP_ORIGIN_EXPLICIT: APP_ORIGIN !== undefined,
+  }));
+
+export type Env = z.infer<typeof withDerivedDefaults>;
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = envSchema.safeParse(source);
+  const result = withDerivedDefaults.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);

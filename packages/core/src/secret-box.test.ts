@@ -108,7 +108,11 @@ describe("secretBoxFromEnv", () => {
   });
 
   it("refuses to start in production without a key", () => {
-    const env = parseEnv({ NODE_ENV: "production", QUARRY_DATA_DIR: dataDir() });
+    const env = parseEnv({
+      NODE_ENV: "production",
+      APP_ORIGIN: "https://quarry.example.com",
+      QUARRY_DATA_DIR: dataDir(),
+    });
     expect(() => secretBoxFromEnv(env)).toThrow(/QUARRY_ENCRYPTION_KEY is required in production/);
   });
 
@@ -116,6 +120,7 @@ describe("secretBoxFromEnv", () => {
     const current = generateSecretKey();
     const env = parseEnv({
       NODE_ENV: "production",
+      APP_ORIGIN: "https://quarry.example.com",
       QUARRY_ENCRYPTION_KEY: current,
       QUARRY_ENCRYPTION_KEY_ID: "k2",
       QUARRY_ENCRYPTION_OLD_KEYS: `k1:${keyA.toString("base64")}`,

@@ -26,7 +26,7 @@ export interface RequestInfo {
   userAgent: string | null;
   /** Whether cookies must carry `Secure` (false only on plain-http localhost). */
   secure: boolean;
-  /** Origin of the app, for links in mail. */
+  /** The app's public origin (APP_ORIGIN, never the request's Host), for links in mail. */
   appOrigin: string;
 }
 

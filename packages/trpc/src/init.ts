@@ -2,6 +2,7 @@ import { AppError, type AppErrorCode } from "@quarry/core/app-error";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
+import { serverFaultMessage, unreadableInputMessage } from "./server-fault.ts";
 
 /** Every procedure declares the action it performs; the builders enforce it. */
 export interface Meta {
@@ -32,7 +33,10 @@ export const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    errorFormatter({ shape, error }) {
+    // Only messages our code wrote reach the client: AppError's, zod's (per field), tRPC's own
+    // request errors. An unexpected error (also one thrown before any procedure ran) and a JSON
+    // parser's complaint are replaced, with the request id when the context exists.
+    errorFormatter({ shape, error, ctx }) {
       const cause = error.cause;
       const fields =
         cause instanceof ZodError
@@ -40,12 +44,17 @@ export const t = initTRPC
           : cause instanceof AppError && cause.field
             ? { [cause.field]: cause.message }
             : null;
+      const requestId = ctx?.req.id;
       const message =
         cause instanceof ZodError
           ? `Invalid input: ${Object.entries(fields ?? {})
               .map(([k, v]) => `${k} ${v}`)
               .join("; ")}`
-          : shape.message;
+          : cause instanceof SyntaxError
+            ? unreadableInputMessage(requestId)
+            : error.code === "INTERNAL_SERVER_ERROR" && !(cause instanceof AppError)
+              ? serverFaultMessage(requestId)
+              : shape.message;
       return {
         ...shape,
         message,
@@ -70,10 +79,7 @@ const mapErrors = t.middleware(async ({ ctx, next, path }) => {
     }
     if (result.error.code === "INTERNAL_SERVER_ERROR") {
       ctx.log.error({ err: result.error.cause ?? result.error, path }, "procedure failed");
-      throw new TRPCError({
-        code: "INTERNAL_SERVER_ERROR",
-        message: "Something went wrong on our side. Try again.",
-      });
+      throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: serverFaultMessage(ctx.req.id) });
     }
   }
   return result;

@@ -38,12 +38,3 @@ it("filters by recipient", async () => {
   expect(html).toContain("For Bob");
   expect(html).not.toContain("First");
 });
-
-it("is not served in production", async () => {
-  const prod = await startTestApp({ db: t.db, env: { NODE_ENV: "production" } });
-  try {
-    expect((await fetch(`${prod.url}/dev/mailbox`)).status).toBe(404);
-  } finally {
-    await prod.close();
-  }
-});

@@ -35,7 +35,7 @@ export function renderMailboxPage(messages: MailboxMessage[], to: string | undef
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Dev mailbox · Quarry</title><style>${STYLE}</style></head>
 <body><h1>Dev mailbox</h1>
-<p class="meta">Every message Quarry wrote, newest first. Without SMTP_URL nothing leaves this machine. Not served in production.</p>
+<p class="meta">Every message Quarry wrote, newest first. Without SMTP_URL nothing leaves this machine. Shown only to this machine, and never in production or with SMTP_URL set.</p>
 <form method="get"><input name="to" type="email" placeholder="Only mail to…" value="${escapeHtml(to ?? "")}"><button>Filter</button><a href="/dev/mailbox">All</a></form>
 ${list}
 </body></html>`;

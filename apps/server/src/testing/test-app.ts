@@ -20,6 +20,8 @@ export async function startTestApp(opts: {
   clock?: Clock;
   logger?: Logger;
   webDistDir?: string;
+  /** Interface to listen on (default 127.0.0.1); "0.0.0.0" lets a test connect from another address. */
+  host?: string;
 }): Promise<TestApp> {
   const env: Env = parseEnv({ NODE_ENV: "test", LOG_LEVEL: "silent", ...opts.env });
   configureEnrichmentForTests(); // what main.ts does from Env, with private networks allowed for fakes
@@ -30,7 +32,7 @@ export async function startTestApp(opts: {
     logger: opts.logger,
     webDistDir: opts.webDistDir,
   });
-  await app.listen({ port: 0, host: "127.0.0.1" });
+  await app.listen({ port: 0, host: opts.host ?? "127.0.0.1" });
   const address = app.server.address();
   if (!address || typeof address === "string") throw new Error("server has no port");
   return { app, url: `http://127.0.0.1:${address.port}`, close: () => app.close() };

@@ -8,6 +8,9 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
+/** The server refuses longer batches (apps/server/src/trpc-batch.ts). */
+const MAX_BATCH_SIZE = 50;
+
 const sameOrigin: typeof fetch = (url, options) => fetch(url, { ...options, credentials: "same-origin" });
 
 /** Queries whose input can outgrow a URL (thousands of picked record ids) are sent as POST. */
@@ -26,7 +29,12 @@ export function makeTrpcClient() {
         false: splitLink({
           condition: (op) => largeInputQueries.has(op.path),
           true: httpLink({ url: "/trpc", methodOverride: "POST", fetch: sameOrigin }),
-          false: httpBatchLink({ url: "/trpc", maxURLLength: 2000, fetch: sameOrigin }),
+          false: httpBatchLink({
+            url: "/trpc",
+            maxURLLength: 2000,
+            maxItems: MAX_BATCH_SIZE,
+            fetch: sameOrigin,
+          }),
         }),
       }),
     ],
