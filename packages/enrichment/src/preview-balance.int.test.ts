@@ -1,8 +1,12 @@
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { insertTestUser } from "@quarry/trpc/testing/test-users";
+import { apiKeyScopeActions, can, keyCan, permissionMatrix } from "@quarry/workspaces/permissions";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Run } from "./schemas/runs.ts";
+import { createRun } from "./services/create-run.ts";
 import { testCaller } from "./testing/caller.ts";
 import { enrichmentWorkspace, insertContacts } from "./testing/fixtures.ts";
+import { testDeps, testProvider } from "./testing/test-providers.ts";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -34,3 +38,50 @@ it.each([
     expect(preview).toMatchObject({ recordCount: 1, available, covered });
   },
 );
+
+it.each([
+  { role: "owner", available: 123, covered: true },
+  { role: "admin", available: 123, covered: true },
+  { role: "member", available: 123, covered: true },
+  { role: "viewer", available: null, covered: null },
+] as const)(
+  "enrichment.runs.get and .watch as $role show the balance the run was made against: $available",
+  async ({ role, available, covered }) => {
+    const w = await enrichmentWorkspace(t.db, 123);
+    const member = await insertTestUser(t.db);
+    await t.db
+      .insertInto("memberships")
+      .values({ workspace_id: w.workspaceId, user_id: member.user.id, role })
+      .execute();
+    const ids = await insertContacts(t.db, w.workspaceId, [{ email: "ada@example.com" }]);
+    const deps = testDeps([
+      testProvider({ id: "p", contact: ["title"], answer: () => ({ status: "not_found" }) }, []),
+    ]);
+    const created = await createRun(w.ctx, deps, {
+      entity: "contact",
+      selection: { ids },
+      fields: ["title"],
+      overwrite: false,
+    });
+    expect(created.estimate).toMatchObject({ available: 123, covered: true });
+    const caller = testCaller(t.db, member);
+    const run = await caller.enrichment.runs.get({ workspaceId: w.workspaceId, id: created.id });
+    expect(run.estimate).toMatchObject({ recordCount: 1, available, covered });
+
+    const stream = await caller.enrichment.runs.watch({ workspaceId: w.workspaceId, id: created.id });
+    let first: Run | undefined;
+    for await (const snapshot of stream) {
+      first = snapshot;
+      break;
+    }
+    expect(first?.estimate).toMatchObject({ recordCount: 1, available, covered });
+  },
+);
+
+it("every role and API key scope that may start or cancel a run may read the balance it is shown", () => {
+  for (const role of permissionMatrix["enrichment.run"]) expect(can(role, "credits.read")).toBe(true);
+  for (const [scope, actions] of Object.entries(apiKeyScopeActions)) {
+    if ((actions as readonly string[]).includes("enrichment.run"))
+      expect(keyCan(scope, "credits.read")).toBe(true);
+  }
+});

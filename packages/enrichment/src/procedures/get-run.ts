@@ -1,5 +1,5 @@
 import { workspaceProcedure } from "@quarry/trpc/procedures";
-import { actionMeta } from "@quarry/workspaces/permissions";
+import { actionMeta, can } from "@quarry/workspaces/permissions";
 import { runIdInput, runSchema } from "../schemas/runs.ts";
 import { enrichmentContext } from "../services/context.ts";
 import { getRun } from "../services/get-run.ts";
@@ -8,4 +8,6 @@ export const getRunProcedure = workspaceProcedure
   .meta(actionMeta("enrichment.read"))
   .input(runIdInput)
   .output(runSchema)
-  .query(({ ctx, input }) => getRun(enrichmentContext(ctx), input.id));
+  .query(({ ctx, input }) =>
+    getRun(enrichmentContext(ctx), input.id, { canReadBalance: can(ctx.role, "credits.read") }),
+  );

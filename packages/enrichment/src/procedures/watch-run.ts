@@ -1,5 +1,5 @@
 import { workspaceProcedure } from "@quarry/trpc/procedures";
-import { actionMeta } from "@quarry/workspaces/permissions";
+import { actionMeta, can } from "@quarry/workspaces/permissions";
 import { runIdInput } from "../schemas/runs.ts";
 import { enrichmentContext } from "../services/context.ts";
 import { getRun } from "../services/get-run.ts";
@@ -7,14 +7,16 @@ import { watchRun } from "../services/watch-run.ts";
 
 /**
  * Live progress over SSE. tRPC cannot run an output parser on a stream, so each snapshot is the
- * same `runSchema` shape `runs.get` returns (built by the same service). NOT_FOUND up front for
- * a run that is not this workspace's.
+ * same `runSchema` shape `runs.get` returns (built by the same service, hiding the balance from
+ * a caller who may not read credits the same way). NOT_FOUND up front for a run that is not this
+ * workspace's.
  */
 export const watchRunProcedure = workspaceProcedure
   .meta(actionMeta("enrichment.read"))
   .input(runIdInput)
   .subscription(async ({ ctx, input, signal }) => {
     const ectx = enrichmentContext(ctx);
-    await getRun(ectx, input.id);
-    return watchRun(ectx, input.id, { signal });
+    const access = { canReadBalance: can(ctx.role, "credits.read") };
+    await getRun(ectx, input.id, access);
+    return watchRun(ectx, input.id, { ...access, signal });
   });

@@ -1,5 +1,6 @@
 import { defineRoute, idParams, type RestCall } from "@quarry/rest/define-route";
 import { restShape } from "@quarry/rest/snake-case";
+import { keyCan } from "@quarry/workspaces/permissions";
 import { createRunInput, runSchema } from "../schemas/runs.ts";
 import { createRun } from "../services/create-run.ts";
 import { appDeps } from "../services/default-deps.ts";
@@ -70,7 +71,11 @@ export const enrichmentRunRoutes = [
     errors: [400, 404],
     handler: async (call) => ({
       status: 200,
-      body: run.from(await getRun(apiEnrichmentContext(call), call.params.id)),
+      body: run.from(
+        await getRun(apiEnrichmentContext(call), call.params.id, {
+          canReadBalance: keyCan(call.key.scope, "credits.read"),
+        }),
+      ),
     }),
   }),
 ];

@@ -5,7 +5,7 @@ import { findRun, requestRunCancel } from "../queries/runs.queries.ts";
 import type { Run } from "../schemas/runs.ts";
 import type { EnrichmentCtx } from "./deps.ts";
 import { finishRunIfDone } from "./finish-run.ts";
-import { getRun } from "./get-run.ts";
+import { getRun, RUNNER_ACCESS } from "./get-run.ts";
 
 export const CANCELLED_REASON = "The run was cancelled.";
 
@@ -25,5 +25,5 @@ export async function cancelRun(ctx: EnrichmentCtx, id: string): Promise<Run> {
     }
   });
   await finishRunIfDone(ctx.db, ctx.workspaceId, id);
-  return getRun(ctx, id);
+  return getRun(ctx, id, RUNNER_ACCESS);
 }

@@ -8,7 +8,7 @@ import { batchJobKey, runBatchTask } from "../tasks/run-batch.task.ts";
 import type { EnrichmentCtx, EnrichmentDeps } from "./deps.ts";
 import { estimateRun, skipReason } from "./estimate-run.ts";
 import { finishRunIfDone } from "./finish-run.ts";
-import { getRun } from "./get-run.ts";
+import { getRun, RUNNER_ACCESS } from "./get-run.ts";
 import { checkFields, resolveSelection } from "./run-selection.ts";
 
 /**
@@ -70,5 +70,5 @@ export async function createRun(
     return run.id;
   });
   ctx.log.info({ runId, records: records.length, items: items.length }, "enrichment run created");
-  return getRun(ctx, runId);
+  return getRun(ctx, runId, RUNNER_ACCESS);
 }

@@ -33,10 +33,26 @@ export function runStatusOf(row: RunRow): RunStatus {
 }
 
 /**
- * A run with live progress: per status, per field and per provider, its credits spent and held,
- * and why items were skipped.
+ * Who sees the workspace's balance in a run's estimate: only a caller who may read credits.
+ * Starting or cancelling a run (enrichment.run) implies it: every role and key scope allowed to
+ * run enrichment may read credits (preview-balance.int.test.ts checks the matrix).
  */
-export async function loadRun(db: Database, workspaceId: string, row: RunRow): Promise<Run> {
+export interface BalanceAccess {
+  /** credits.read: false hides the balance stored with the estimate (available, covered). */
+  canReadBalance: boolean;
+}
+
+/**
+ * A run with live progress: per status, per field and per provider, its credits spent and held,
+ * and why items were skipped. The estimate keeps the balance it was made against only for a
+ * caller who may read the balance (as previewRun does).
+ */
+export async function loadRun(
+  db: Database,
+  workspaceId: string,
+  row: RunRow,
+  access: BalanceAccess,
+): Promise<Run> {
   const [items, lookups, reasons, credits] = await Promise.all([
     countItems(db, workspaceId, row.id),
     runProviderCounts(db, workspaceId, row.id),
@@ -90,15 +106,27 @@ export async function loadRun(db: Database, workspaceId: string, row: RunRow): P
       const status = itemStatuses.find((s) => s === r.status);
       return status ? [{ status, reason: r.reason, count: r.n }] : [];
     }),
-    estimate: estimate.success ? estimate.data : null,
+    estimate: !estimate.success
+      ? null
+      : access.canReadBalance
+        ? estimate.data
+        : { ...estimate.data, available: null, covered: null },
     createdAt: row.created_at.toISOString(),
     startedAt: row.started_at?.toISOString() ?? null,
     finishedAt: row.finished_at?.toISOString() ?? null,
   };
 }
 
-export async function getRun(ctx: EnrichmentCtx, id: string): Promise<Run> {
+/** What a caller allowed to start or cancel runs sees (see BalanceAccess). */
+export const RUNNER_ACCESS: BalanceAccess = { canReadBalance: true };
+
+/** A run of the workspace; its estimate's balance is hidden unless `access` says the caller may read it. */
+export async function getRun(
+  ctx: EnrichmentCtx,
+  id: string,
+  access: BalanceAccess = { canReadBalance: false },
+): Promise<Run> {
   const row = await findRun(ctx.db, ctx.workspaceId, id);
   if (!row) throw notFound("Enrichment run");
-  return loadRun(ctx.db, ctx.workspaceId, row);
+  return loadRun(ctx.db, ctx.workspaceId, row, access);
 }

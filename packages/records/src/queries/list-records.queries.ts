@@ -25,7 +25,8 @@ export type PageSourceRow = [string, string, number, string, number, boolean];
 
 export type PageRow = RecordRow & { sort_key: string | null; field_sources: PageSourceRow[] | null };
 
-function scopeWhere(q: ListScope): RawBuilder<boolean> {
+/** The rows a list (or a selection made from it) covers: workspace, live or deleted, filter, search. */
+export function scopeWhere(q: ListScope): RawBuilder<boolean> {
   const parts: RawBuilder<boolean>[] = [
     sql<boolean>`t.workspace_id = ${q.workspaceId}`,
     q.deleted ? sql<boolean>`t.deleted_at is not null` : sql<boolean>`t.deleted_at is null`,
@@ -72,14 +73,19 @@ export async function listRecordsPage(db: Database, q: PageQuery): Promise<PageR
   // row's enriched fields comes along (record_field_sources by (workspace_id, record_id)), so a
   // page is one statement and one round trip.
   const { rows } = await sql<PageRow>`
-    select page.*, (
-      select json_agg(json_build_array(s.field, s.provider, s.confidence, s.verification,
-        floor(extract(epoch from s.fetched_at) * 1000), s.sandbox))
-      from record_field_sources as s
-      where s.workspace_id = ${q.workspaceId} and s.record_id = page.id
-    ) as field_sources
+    select page.*, ${fieldSourcesOf(q.workspaceId, sql.ref("page.id"))} as field_sources
     from (${branches}) as page limit ${q.limit}`.execute(db);
   return rows;
+}
+
+/** A record's provenance rows (PageSourceRow) as one json array, null when it has none. */
+export function fieldSourcesOf(workspaceId: string, recordId: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`(
+    select json_agg(json_build_array(s.field, s.provider, s.confidence, s.verification,
+      floor(extract(epoch from s.fetched_at) * 1000), s.sandbox))
+    from record_field_sources as s
+    where s.workspace_id = ${workspaceId} and s.record_id = ${recordId}
+  )`;
 }
 
 /**

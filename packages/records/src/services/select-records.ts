@@ -1,12 +1,19 @@
-import { findLiveRecords } from "../queries/select-records.queries.ts";
+import {
+  findLiveRecordValues,
+  type SelectedPageRow,
+  type SelectedRow,
+  type SelectionScope,
+  selectRecordsPage,
+} from "../queries/select-records.queries.ts";
 import type { EntityDef } from "../schemas/entities.ts";
 import type { FieldSources } from "../schemas/field-sources.ts";
 import type { FieldMap } from "../schemas/field-types.ts";
 import type { RecordSelection } from "../schemas/selection.ts";
+import { checkFilter, mentionsCustom } from "./check-filter.ts";
 import type { RecordsContext } from "./context.ts";
-import { listRecords } from "./list-records.ts";
-import { loadFieldSources } from "./record-sources.ts";
-import { rowValues } from "./record-values.ts";
+import { loadCustomFields } from "./custom-field-defs.ts";
+import { pageFieldSources } from "./record-sources.ts";
+import { toPrefixQuery } from "./search-query.ts";
 
 export interface SelectedRecord {
   id: string;
@@ -15,10 +22,13 @@ export interface SelectedRecord {
   sources: FieldSources;
 }
 
+/** Rows read per statement when a filter or search selects: each page is one keyset read. */
+export const SELECT_PAGE_SIZE = 1000;
+
 /**
  * The live records a selection names, up to `limit` (`truncated` says more matched): one id,
  * a list of ids (ids of other workspaces or deleted records are left out), or a filter and
- * search as the list screen applies them.
+ * search as the list screen applies them (the same records, newest first as the list shows them).
  */
 export async function selectRecords<F extends FieldMap>(
   ctx: RecordsContext,
@@ -28,38 +38,38 @@ export async function selectRecords<F extends FieldMap>(
 ): Promise<{ records: SelectedRecord[]; truncated: boolean }> {
   if ("id" in selection || "ids" in selection) {
     const ids = "id" in selection ? [selection.id] : [...new Set(selection.ids)];
-    const rows = await findLiveRecords(ctx.db, entity, ctx.workspaceId, ids.slice(0, limit));
-    const sources = await loadFieldSources(
-      ctx.db,
-      ctx.workspaceId,
-      rows.map((r) => r.id),
-    );
-    return {
-      records: rows.map((row) => ({
-        id: row.id,
-        values: rowValues(entity, row),
-        sources: sources.get(row.id) ?? {},
-      })),
-      truncated: ids.length > limit,
-    };
+    const rows = await findLiveRecordValues(ctx.db, entity, ctx.workspaceId, ids.slice(0, limit));
+    return { records: rows.map((row) => selected(entity, row)), truncated: ids.length > limit };
   }
-  const records: SelectedRecord[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Awaited<ReturnType<typeof listRecords<F>>> = await listRecords(ctx, entity, {
-      filter: selection.filter,
-      search: selection.search,
-      cursor,
-      limit: 500,
-      deleted: false,
+  const defs = mentionsCustom(selection.filter)
+    ? await loadCustomFields(ctx.db, ctx.workspaceId, entity.name)
+    : [];
+  const scope: SelectionScope = {
+    entity,
+    workspaceId: ctx.workspaceId,
+    filter: selection.filter ? checkFilter(entity, defs, selection.filter) : null,
+    tsquery: selection.search ? toPrefixQuery(selection.search) : null,
+  };
+  // One row past the limit tells whether more matched.
+  const rows: SelectedPageRow[] = [];
+  for (;;) {
+    const want = Math.min(SELECT_PAGE_SIZE, limit + 1 - rows.length);
+    const last = rows.at(-1);
+    const page = await selectRecordsPage(ctx.db, {
+      ...scope,
+      after: last ? { createdKey: last.created_key, id: last.id } : null,
+      limit: want,
     });
-    for (const raw of page.items) {
-      if (records.length >= limit) return { records, truncated: true };
-      const item = raw as Record<string, unknown> & { id: string; sources: FieldSources };
-      const values = Object.fromEntries(Object.keys(entity.fields).map((name) => [name, item[name] ?? null]));
-      records.push({ id: item.id, values, sources: item.sources });
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
-  return { records, truncated: false };
+    rows.push(...page);
+    if (page.length < want || rows.length > limit) break;
+  }
+  return {
+    records: rows.slice(0, limit).map((row) => selected(entity, row)),
+    truncated: rows.length > limit,
+  };
+}
+
+function selected(entity: EntityDef, row: SelectedRow): SelectedRecord {
+  const values = Object.fromEntries(Object.keys(entity.fields).map((name) => [name, row[name] ?? null]));
+  return { id: row.id, values, sources: pageFieldSources(row.field_sources) };
 }
