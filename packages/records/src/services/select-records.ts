@@ -1,9 +1,9 @@
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { findLiveRecords } from "../queries/select-records.queries.ts";
 import type { EntityDef } from "../schemas/entities.ts";
 import type { FieldSources } from "../schemas/field-sources.ts";
 import type { FieldMap } from "../schemas/field-types.ts";
 import type { RecordSelection } from "../schemas/selection.ts";
-import type { RecordsContext } from "./context.ts";
 import { listRecords } from "./list-records.ts";
 import { loadFieldSources } from "./record-sources.ts";
 import { rowValues } from "./record-values.ts";
@@ -21,7 +21,7 @@ export interface SelectedRecord {
  * search as the list screen applies them.
  */
 export async function selectRecords<F extends FieldMap>(
-  ctx: RecordsContext,
+  ctx: ServiceCtx,
   entity: EntityDef<F>,
   selection: RecordSelection,
   limit: number,
