@@ -22,9 +22,9 @@ export const authedProcedure = baseProcedure.use(({ ctx, next }) => {
   if (!ctx.user || !ctx.session) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
   }
-  const log = ctx.log.child({ userId: ctx.user.id });
-  const svc: AccountCtx = { db: ctx.db, actor: userActor(ctx.user.id), log, clock: ctx.clock };
-  return next({ ctx: { ...ctx, log, user: ctx.user, session: ctx.session, svc } });
+  // ctx.log is bound to the user id already (the server's createContext)
+  const svc: AccountCtx = { db: ctx.db, actor: userActor(ctx.user.id), log: ctx.log, clock: ctx.clock };
+  return next({ ctx: { ...ctx, user: ctx.user, session: ctx.session, svc } });
 });
 
 export const workspaceInput = z.object({ workspaceId: idSchema });
