@@ -1,4 +1,6 @@
+import { systemClock } from "@quarry/core/clock";
 import { silentLogger } from "@quarry/core/logger";
+import { systemActor } from "@quarry/core/service-context";
 import type { DB } from "@quarry/db/generated/db";
 import { listContactsInput } from "@quarry/records/schemas/contacts";
 import { contactEntity } from "@quarry/records/schemas/entities";
@@ -50,7 +52,7 @@ export async function captureListQueries(
   });
   try {
     const input = listContactsInput.parse({ ...scenario.input, cursor: scenario.cursor });
-    const ctx = { db, workspaceId, actor: null, source: "user" as const, log: silentLogger };
+    const ctx = { db, workspaceId, actor: systemActor("bench"), log: silentLogger, clock: systemClock };
     await listRecords(ctx, contactEntity, input);
     captured = [];
     const result = await listRecords(ctx, contactEntity, input);

@@ -1,4 +1,8 @@
+import { type Clock, systemClock } from "@quarry/core/clock";
+import type { Logger } from "@quarry/core/logger";
+import { systemActor } from "@quarry/core/service-context";
 import type { Database } from "@quarry/db/client";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import type { Task as WorkerTask } from "graphile-worker";
 import { sql } from "kysely";
 import type { z } from "zod";
@@ -22,6 +26,34 @@ export interface TaskHelpers {
    * safe point and leave the rest to be picked up again. Absent when a test runs a task directly.
    */
   signal?: AbortSignal;
+  /** The worker's clock; the system clock when absent (tests pass a manual one). */
+  clock?: Clock;
+}
+
+/** The task helpers' logger as the Logger services take. */
+export function taskLogger(log: TaskHelpers["log"]): Logger {
+  const logger: Logger = {
+    info: (obj, msg) => log.info(obj, msg),
+    warn: (obj, msg) => log.info(obj, msg),
+    error: (obj, msg) => log.error(obj, msg),
+    debug: () => {},
+    child: () => logger,
+  };
+  return logger;
+}
+
+/**
+ * The service context a task acts with in one workspace: the system as actor, named for the
+ * activity log (`"import"`, `"enrichment"`, or the task's own name).
+ */
+export function taskCtx(helpers: TaskHelpers, workspaceId: string, actorName: string): ServiceCtx {
+  return {
+    db: helpers.db,
+    workspaceId,
+    actor: systemActor(actorName),
+    log: taskLogger(helpers.log),
+    clock: helpers.clock ?? systemClock,
+  };
 }
 
 export interface TaskDefinition<S extends z.ZodType> {

@@ -1,8 +1,10 @@
+import type { WorkspaceAction } from "@quarry/core/actions";
 import type { Clock } from "@quarry/core/clock";
 import { idSchema } from "@quarry/core/ids";
 import type { Logger } from "@quarry/core/logger";
+import { apiKeyActor } from "@quarry/core/service-context";
 import type { Database } from "@quarry/db/client";
-import type { WorkspaceAction } from "@quarry/workspaces/permissions";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import type { ApiKeyAuth } from "@quarry/workspaces/services/authenticate-api-key";
 import { z } from "zod";
 
@@ -14,7 +16,10 @@ export interface NamedSchema<S extends z.ZodType = z.ZodType> {
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-/** What a handler gets: validated input, the key it was called with, and the request's database and log. */
+/**
+ * What a handler gets: validated input, the key it was called with, the request's database and
+ * log, and `svc`, the service context built from them once (the key as actor, its workspace).
+ */
 export interface RestCall<P, Q, B> {
   params: P;
   query: Q;
@@ -24,6 +29,7 @@ export interface RestCall<P, Q, B> {
   db: Database;
   clock: Clock;
   log: Logger;
+  svc: ServiceCtx;
 }
 
 /** What a route answers: the status and the snake_case JSON body. */
@@ -62,7 +68,7 @@ export interface RestRouteDoc {
 }
 
 /** Raw input of one request, before validation. */
-export type RestRequest = Omit<RestCall<unknown, unknown, unknown>, "params" | "query" | "body"> & {
+export type RestRequest = Omit<RestCall<unknown, unknown, unknown>, "params" | "query" | "body" | "svc"> & {
   params: unknown;
   query: unknown;
   body: unknown;
@@ -74,6 +80,17 @@ export interface RestRoute extends RestRouteDoc {
 }
 
 const noInput = z.object({});
+
+/** The service context of an API call: the key's workspace, the key as actor (writes attributed to its creator). */
+export function restServiceCtx(request: RestRequest): ServiceCtx {
+  return {
+    db: request.db,
+    workspaceId: request.key.workspaceId,
+    actor: apiKeyActor(request.key),
+    log: request.log,
+    clock: request.clock,
+  };
+}
 
 /** `{ id }` in the path: the id of a record or run of the key's workspace. */
 export const idParams = z.object({ id: idSchema.meta({ description: "The id (a UUID)." }) });
@@ -101,7 +118,7 @@ export function defineRoute<
       const params = (def.params ?? noInput).parse(request.params) as z.output<P>;
       const query = (def.query ?? noInput).parse(request.query) as z.output<Q>;
       const body = (def.body ? def.body.schema.parse(request.body) : undefined) as z.output<B>;
-      return handler({ ...request, params, query, body });
+      return handler({ ...request, params, query, body, svc: restServiceCtx(request) });
     },
   };
 }

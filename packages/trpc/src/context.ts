@@ -1,18 +1,11 @@
 import type { Clock } from "@quarry/core/clock";
 import type { Logger } from "@quarry/core/logger";
+import type { Session, SessionUser } from "@quarry/core/session";
 import type { Database } from "@quarry/db/client";
+import type { Access } from "@quarry/db/service-context";
 
-export interface ContextUser {
-  id: string;
-  email: string;
-  name: string;
-}
-
-export interface ContextSession {
-  id: string;
-  userId: string;
-  expiresAt: Date;
-}
+export type ContextUser = SessionUser;
+export type ContextSession = Session;
 
 export interface CookieOptions {
   expires?: Date;
@@ -35,14 +28,7 @@ export interface CookieJar {
   clear(name: string): void;
 }
 
-/**
- * Workspace access, supplied by the server from packages/workspaces so this package imports no
- * domain: who holds which role, and what a role may do.
- */
-export interface Access {
-  roleIn(db: Database, workspaceId: string, userId: string): Promise<string | null>;
-  can(role: string, action: string): boolean;
-}
+export type { Access } from "@quarry/db/service-context";
 
 export interface Context {
   db: Database;

@@ -1,12 +1,16 @@
+import type { Action } from "@quarry/core/actions";
 import { AppError, type AppErrorCode } from "@quarry/core/app-error";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
 import { serverFaultMessage, unreadableInputMessage } from "./server-fault.ts";
 
-/** Every procedure declares the action it performs; the builders enforce it. */
+/**
+ * Every procedure declares the action it performs; the builders enforce it. Typed with the one
+ * list of action names, so a misspelt action is a type error, not a FORBIDDEN on every call.
+ */
 export interface Meta {
-  action: string;
+  action: Action;
 }
 
 const codes: Record<AppErrorCode, TRPCError["code"]> = {

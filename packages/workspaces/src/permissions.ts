@@ -3,6 +3,10 @@
  * actions in its meta and `workspaceProcedure` checks it here. Procedures outside a workspace
  * declare "public" (anyone) or "account" (any signed-in user, acting on their own account).
  */
+import type { Action, WorkspaceAction } from "@quarry/core/actions";
+
+export { type AccountAction, accountActions, type WorkspaceAction } from "@quarry/core/actions";
+
 export const roles = ["owner", "admin", "member", "viewer", "billing_admin"] as const;
 export type Role = (typeof roles)[number];
 
@@ -35,9 +39,7 @@ export const permissionMatrix = {
   "apikeys.manage": managers,
   "billing.read": [...billing, "admin"],
   "billing.manage": billing,
-} as const satisfies Record<string, readonly Role[]>;
-
-export type WorkspaceAction = keyof typeof permissionMatrix;
+} as const satisfies Record<WorkspaceAction, readonly Role[]>;
 
 /**
  * What an API key may do, by scope, checked against the action each REST route declares. A key
@@ -66,10 +68,6 @@ export function keyCan(scope: string, action: string): boolean {
   if (!Object.hasOwn(apiKeyScopeActions, scope)) return false;
   return (apiKeyScopeActions[scope as ApiKeyScopeName] as readonly string[]).includes(action);
 }
-/** Actions that need no workspace. */
-export const accountActions = ["public", "account"] as const;
-export type AccountAction = (typeof accountActions)[number];
-
 export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);
 }
@@ -116,6 +114,6 @@ export function canManageMember(manager: Role, target: Role): boolean {
 }
 
 /** Typed `.meta()` for procedures: a typo in an action fails the type check instead of every call. */
-export function actionMeta(action: WorkspaceAction | AccountAction): { action: string } {
+export function actionMeta(action: Action): { action: Action } {
   return { action };
 }

@@ -5,8 +5,8 @@ import type { Clock } from "@quarry/core/clock";
 import { idSchema } from "@quarry/core/ids";
 import { silentLogger } from "@quarry/core/logger";
 import { emailSchema, nameSchema, passwordSchema } from "@quarry/core/schemas";
+import { systemActor, userActor } from "@quarry/core/service-context";
 import type { Database } from "@quarry/db/client";
-import type { RequestInfo } from "@quarry/trpc/context";
 import { createApiKey } from "@quarry/workspaces/services/create-api-key";
 import { createWorkspace } from "@quarry/workspaces/services/create-workspace";
 import { z } from "zod";
@@ -19,15 +19,7 @@ export interface AdminDeps {
   clock: Clock;
 }
 
-const cliRequest: RequestInfo = {
-  id: "admin-cli",
-  ip: "127.0.0.1",
-  userAgent: "quarry-admin",
-  secure: true,
-  appOrigin: "http://localhost",
-};
-const noCookies = { set() {}, clear() {} };
-
+const cliRequest = { ip: "127.0.0.1", userAgent: "quarry-admin" };
 const scopeFlag = z
   .enum(["read", "read-write", "read_write"], { message: 'must be "read" or "read-write"' })
   .transform((s) => (s === "read" ? ("read" as const) : ("read_write" as const)));
@@ -39,8 +31,8 @@ async function createUser(deps: AdminDeps, args: string[]) {
   );
   const name = flags.name ?? flags.email.split("@")[0] ?? flags.email;
   const { user, session } = await createAccount(
-    { db: deps.db, clock: deps.clock, req: cliRequest },
-    { email: flags.email, password: flags.password, name },
+    { db: deps.db, clock: deps.clock },
+    { email: flags.email, password: flags.password, name, client: cliRequest },
   ).catch((error: unknown) => {
     if (error instanceof AppError && error.field === "email") {
       throw new UsageError(`--email: an account with ${flags.email} already exists`);
@@ -48,7 +40,7 @@ async function createUser(deps: AdminDeps, args: string[]) {
     throw error;
   });
   // createAccount signs the new user in; the CLI needs no session.
-  await signOut({ db: deps.db, cookies: noCookies, session });
+  await signOut({ db: deps.db }, { sessionId: session.id });
   return { id: user.id, email: user.email, name: user.name };
 }
 
@@ -57,7 +49,7 @@ async function createWorkspaceCommand(deps: AdminDeps, args: string[]) {
   const owner = await findUserByEmail(deps.db, flags.owner);
   if (!owner) throw new UsageError(`--owner: no account with the email ${flags.owner} (create-user first)`);
   const workspace = await createWorkspace(
-    { db: deps.db, clock: deps.clock, log: silentLogger, user: owner },
+    { db: deps.db, clock: deps.clock, log: silentLogger, actor: userActor(owner.id) },
     { name: flags.name },
   );
   return { id: workspace.id, name: workspace.name, owner: { id: owner.id, email: owner.email } };
@@ -69,7 +61,13 @@ async function createApiKeyCommand(deps: AdminDeps, args: string[]) {
     z.object({ workspace: idSchema, scope: scopeFlag, name: nameSchema.max(100).optional() }),
   );
   const key = await createApiKey(
-    { db: deps.db, clock: deps.clock, log: silentLogger, workspaceId: flags.workspace, user: null },
+    {
+      db: deps.db,
+      clock: deps.clock,
+      log: silentLogger,
+      workspaceId: flags.workspace,
+      actor: systemActor("admin-cli"),
+    },
     { name: flags.name ?? "Admin CLI", scope: flags.scope },
   ).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") {

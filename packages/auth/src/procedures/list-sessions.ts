@@ -5,4 +5,4 @@ import { listSessions } from "../services/list-sessions.ts";
 export const listSessionsProcedure = authedProcedure
   .meta({ action: "account" })
   .output(sessionListOutput)
-  .query(({ ctx }) => listSessions(ctx));
+  .query(({ ctx }) => listSessions(ctx.svc, { currentSessionId: ctx.session.id }));

@@ -7,4 +7,4 @@ export const revokeOtherSessionsProcedure = authedProcedure
   .meta({ action: "account" })
   .input(emptyInput)
   .output(revokeOtherSessionsOutput)
-  .mutation(({ ctx }) => revokeOtherSessions(ctx));
+  .mutation(({ ctx }) => revokeOtherSessions(ctx.svc, { currentSessionId: ctx.session.id }));

@@ -1,8 +1,8 @@
 import { AppError } from "@quarry/core/app-error";
+import type { PublicCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import { findPasswordReset, markPasswordResetUsed } from "../queries/password-resets.queries.ts";
 import type { PasswordResetConfirmInput } from "../schemas/password-reset.ts";
-import type { AuthContext } from "./auth-context.ts";
 import { hashPassword } from "./password.ts";
 import { hashPasswordResetToken } from "./password-reset-token.ts";
 import { setNewPassword } from "./set-new-password.ts";
@@ -11,7 +11,7 @@ const invalid = (message: string) => new AppError("BAD_REQUEST", message, { fiel
 
 /** Sets the new password, uses up the token (and the user's other links), signs the user out everywhere. */
 export async function confirmPasswordReset(
-  ctx: Pick<AuthContext, "db" | "clock">,
+  ctx: Pick<PublicCtx, "db" | "clock">,
   input: PasswordResetConfirmInput,
 ): Promise<{ ok: true }> {
   const id = hashPasswordResetToken(input.token);

@@ -1,7 +1,8 @@
 import type { Clock } from "@quarry/core/clock";
+import type { Session } from "@quarry/core/session";
 import type { Database } from "@quarry/db/client";
-import type { ContextSession, RequestInfo } from "@quarry/trpc/context";
 import { insertSession } from "../queries/sessions.queries.ts";
+import type { ClientInfo } from "./client-info.ts";
 import { generateSessionToken, hashSessionSecret } from "./session-token.ts";
 import { SESSION_DURATION_MS } from "./validate-session.ts";
 
@@ -10,8 +11,8 @@ export async function createSession(
   db: Database,
   clock: Clock,
   userId: string,
-  req: Pick<RequestInfo, "ip" | "userAgent">,
-): Promise<{ token: string; session: ContextSession }> {
+  req: ClientInfo,
+): Promise<{ token: string; session: Session }> {
   const { id, secret, token } = generateSessionToken();
   const now = clock.now();
   const expiresAt = new Date(now.getTime() + SESSION_DURATION_MS);

@@ -1,16 +1,14 @@
-import type { Clock } from "@quarry/core/clock";
-import type { Database } from "@quarry/db/client";
-import type { ContextSession } from "@quarry/trpc/context";
+import { actingUserId } from "@quarry/core/service-context";
+import type { AccountCtx } from "@quarry/db/service-context";
 import { listUserSessions } from "../queries/sessions.queries.ts";
 import type { SessionList } from "../schemas/sessions.ts";
 
 /** The signed-in user's live sessions; `current` marks the one making this request. */
-export async function listSessions(ctx: {
-  db: Database;
-  clock: Clock;
-  session: ContextSession;
-}): Promise<SessionList> {
-  const rows = await listUserSessions(ctx.db, ctx.session.userId, ctx.clock.now());
+export async function listSessions(
+  ctx: AccountCtx,
+  input: { currentSessionId: string },
+): Promise<SessionList> {
+  const rows = await listUserSessions(ctx.db, actingUserId(ctx.actor), ctx.clock.now());
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -19,7 +17,7 @@ export async function listSessions(ctx: {
       expiresAt: r.expires_at.toISOString(),
       userAgent: r.user_agent,
       ip: r.ip,
-      current: r.id === ctx.session.id,
+      current: r.id === input.currentSessionId,
     })),
   };
 }

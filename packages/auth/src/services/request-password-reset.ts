@@ -1,10 +1,10 @@
 import { HOUR } from "@quarry/core/clock";
+import type { PublicCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import { sendMail } from "@quarry/mail/services/send-mail";
 import { insertPasswordReset } from "../queries/password-resets.queries.ts";
 import { findUserByEmail } from "../queries/users.queries.ts";
 import type { PasswordResetRequestInput } from "../schemas/password-reset.ts";
-import type { AuthContext } from "./auth-context.ts";
 import { reservePasswordResetRequest } from "./password-reset-throttle.ts";
 import { generatePasswordResetToken, hashPasswordResetToken } from "./password-reset-token.ts";
 
@@ -15,7 +15,7 @@ export const PASSWORD_RESET_TTL_MS = HOUR;
  * account exists; for an unknown email nothing is sent. Limited per address and per client IP.
  */
 export async function requestPasswordReset(
-  ctx: Pick<AuthContext, "db" | "clock" | "req">,
+  ctx: Pick<PublicCtx, "db" | "clock"> & { req: { ip: string; appOrigin: string } },
   input: PasswordResetRequestInput,
 ): Promise<{ ok: true }> {
   await reservePasswordResetRequest(ctx.db, ctx.clock, { email: input.email, ip: ctx.req.ip });

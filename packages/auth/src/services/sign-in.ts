@@ -1,18 +1,22 @@
 import { AppError } from "@quarry/core/app-error";
-import type { ContextUser } from "@quarry/trpc/context";
+import type { SessionUser } from "@quarry/core/session";
+import type { PublicCtx } from "@quarry/db/service-context";
 import { findUserByEmail } from "../queries/users.queries.ts";
 import type { SignInInput } from "../schemas/auth.ts";
-import type { AuthContext } from "./auth-context.ts";
+import type { ClientInfo, IssuedSession } from "./client-info.ts";
 import { createSession } from "./create-session.ts";
 import { verifyDummyPassword, verifyPassword } from "./password.ts";
 import { reserveSignInAttempt, settleSignInSuccess } from "./sign-in-throttle.ts";
-import { SESSION_COOKIE } from "./validate-session.ts";
 
 /** The one answer for an unknown email and a wrong password, so neither reveals which it was. */
 export const INVALID_CREDENTIALS = "Email or password is incorrect.";
 
-export async function signIn(ctx: AuthContext, input: SignInInput): Promise<{ user: ContextUser }> {
-  const keys = { email: input.email, ip: ctx.req.ip };
+/** Checks the password (throttled per email and client IP) and starts a session; the procedure sets the cookie. */
+export async function signIn(
+  ctx: PublicCtx,
+  input: SignInInput & { client: ClientInfo },
+): Promise<{ user: SessionUser; session: IssuedSession }> {
+  const keys = { email: input.email, ip: input.client.ip };
   await reserveSignInAttempt(ctx.db, ctx.clock, keys);
 
   const found = await findUserByEmail(ctx.db, input.email);
@@ -25,7 +29,9 @@ export async function signIn(ctx: AuthContext, input: SignInInput): Promise<{ us
   }
 
   await settleSignInSuccess(ctx.db, keys);
-  const { token, session } = await createSession(ctx.db, ctx.clock, found.id, ctx.req);
-  ctx.cookies.set(SESSION_COOKIE, token, { expires: session.expiresAt });
-  return { user: { id: found.id, email: found.email, name: found.name } };
+  const { token, session } = await createSession(ctx.db, ctx.clock, found.id, input.client);
+  return {
+    user: { id: found.id, email: found.email, name: found.name },
+    session: { token, expiresAt: session.expiresAt },
+  };
 }

@@ -1,12 +1,11 @@
-import type { ContextSession } from "@quarry/trpc/context";
+import type { PublicCtx } from "@quarry/db/service-context";
 import { deleteSession } from "../queries/sessions.queries.ts";
-import type { AuthContext } from "./auth-context.ts";
-import { SESSION_COOKIE } from "./validate-session.ts";
 
+/** Ends the session; the procedure clears the cookie. */
 export async function signOut(
-  ctx: Pick<AuthContext, "db" | "cookies"> & { session: ContextSession },
+  ctx: Pick<PublicCtx, "db">,
+  input: { sessionId: string },
 ): Promise<{ ok: true }> {
-  await deleteSession(ctx.db, ctx.session.id);
-  ctx.cookies.clear(SESSION_COOKIE);
+  await deleteSession(ctx.db, input.sessionId);
   return { ok: true };
 }

@@ -1,17 +1,17 @@
 import { AppError } from "@quarry/core/app-error";
-import type { ContextSession, ContextUser } from "@quarry/trpc/context";
+import type { Session, SessionUser } from "@quarry/core/session";
+import type { PublicCtx } from "@quarry/db/service-context";
 import { insertUser } from "../queries/users.queries.ts";
 import type { SignUpInput } from "../schemas/auth.ts";
-import type { AuthContext } from "./auth-context.ts";
+import type { ClientInfo } from "./client-info.ts";
 import { createSession } from "./create-session.ts";
 import { hashPassword } from "./password.ts";
-import { SESSION_COOKIE } from "./validate-session.ts";
 
-/** Creates the user and a first session; the caller decides what to do with the token. */
+/** Creates the user and a first session; the caller decides what to do with the token (the procedure sets the cookie). */
 export async function createAccount(
-  ctx: Omit<AuthContext, "cookies">,
-  input: SignUpInput,
-): Promise<{ user: ContextUser; session: ContextSession; token: string }> {
+  ctx: Pick<PublicCtx, "db" | "clock">,
+  input: SignUpInput & { client: ClientInfo },
+): Promise<{ user: SessionUser; session: Session; token: string }> {
   const passwordHash = await hashPassword(input.password);
   const user = await insertUser(ctx.db, { email: input.email, name: input.name, passwordHash });
   if (!user) {
@@ -19,12 +19,6 @@ export async function createAccount(
       field: "email",
     });
   }
-  const { token, session } = await createSession(ctx.db, ctx.clock, user.id, ctx.req);
+  const { token, session } = await createSession(ctx.db, ctx.clock, user.id, input.client);
   return { user, session, token };
-}
-
-export async function signUp(ctx: AuthContext, input: SignUpInput): Promise<{ user: ContextUser }> {
-  const { user, session, token } = await createAccount(ctx, input);
-  ctx.cookies.set(SESSION_COOKIE, token, { expires: session.expiresAt });
-  return { user };
 }

@@ -1,7 +1,7 @@
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { type Clock, DAY, MINUTE } from "@quarry/core/clock";
+import type { Session, SessionUser } from "@quarry/core/session";
 import type { Database } from "@quarry/db/client";
-import type { ContextSession, ContextUser } from "@quarry/trpc/context";
 import type { Expression, RawBuilder } from "kysely";
 import { deleteSession, findSessionWithUser, touchSession } from "../queries/sessions.queries.ts";
 import { hashSessionSecret, parseSessionToken } from "./session-token.ts";
@@ -14,8 +14,8 @@ export const SESSION_RENEW_BEFORE_MS = 15 * DAY;
 const LAST_SEEN_RESOLUTION_MS = 5 * MINUTE;
 
 export interface ValidSession<X = null> {
-  user: ContextUser;
-  session: ContextSession;
+  user: SessionUser;
+  session: Session;
   /** The expiry moved forward: the cookie must be set again with the new expiry. */
   renewed: boolean;
   /** The column `also` computed from the user, read in the same statement as the session. */

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type Clock, systemClock } from "@quarry/core/clock";
+import type { Session as ContextSession, SessionUser as ContextUser } from "@quarry/core/session";
 import type { Database } from "@quarry/db/client";
-import type { ContextSession, ContextUser } from "@quarry/trpc/context";
 import { createAccount } from "../services/sign-up.ts";
 
 export interface SignedUpUser {
@@ -23,12 +23,12 @@ export async function signUpUser(
   const email = (opts.email ?? `user-${randomUUID().slice(0, 8)}@example.com`).toLowerCase();
   const password = opts.password ?? "correct horse battery staple";
   const created = await createAccount(
-    { db, clock: opts.clock ?? systemClock, req: testRequest(opts.ip) },
-    { email, password, name: opts.name ?? email.split("@")[0] ?? email },
+    { db, clock: opts.clock ?? systemClock },
+    { email, password, name: opts.name ?? email.split("@")[0] ?? email, client: testClient(opts.ip) },
   );
   return { ...created, password };
 }
 
-function testRequest(ip = "127.0.0.1") {
-  return { id: "test", ip, userAgent: "vitest", secure: false, appOrigin: "http://localhost:3000" };
+function testClient(ip = "127.0.0.1") {
+  return { ip, userAgent: "vitest" };
 }

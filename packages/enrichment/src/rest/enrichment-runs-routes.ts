@@ -1,10 +1,10 @@
-import { defineRoute, idParams, type RestCall } from "@quarry/rest/define-route";
+import { defineRoute, idParams } from "@quarry/rest/define-route";
 import { restShape } from "@quarry/rest/snake-case";
 import { keyCan } from "@quarry/workspaces/permissions";
 import { createRunInput, runSchema } from "../schemas/runs.ts";
+import { fromServiceCtx } from "../services/context.ts";
 import { createRun } from "../services/create-run.ts";
 import { appDeps } from "../services/default-deps.ts";
-import type { EnrichmentCtx } from "../services/deps.ts";
 import { getRun } from "../services/get-run.ts";
 
 /** A run as the app shows it, in snake_case: its cost is `credits` (spent and held). */
@@ -18,16 +18,6 @@ const run = restShape(
     }),
   }),
 );
-
-/** Runs started through the API are the key creator's. */
-function apiEnrichmentContext(call: RestCall<unknown, unknown, unknown>): EnrichmentCtx {
-  return {
-    db: call.db,
-    workspaceId: call.key.workspaceId,
-    actor: call.key.createdBy ? { id: call.key.createdBy } : null,
-    log: call.log,
-  };
-}
 
 /** /api/v1/enrichment/runs: start a run and follow its status and cost, over the enrichment services. */
 export const enrichmentRunRoutes = [
@@ -54,7 +44,7 @@ export const enrichmentRunRoutes = [
     errors: [400, 409],
     handler: async (call) => ({
       status: 201,
-      body: run.from(await createRun(apiEnrichmentContext(call), appDeps(), call.body)),
+      body: run.from(await createRun(fromServiceCtx(call.svc), appDeps(), call.body)),
     }),
   }),
   defineRoute({
@@ -72,7 +62,7 @@ export const enrichmentRunRoutes = [
     handler: async (call) => ({
       status: 200,
       body: run.from(
-        await getRun(apiEnrichmentContext(call), call.params.id, {
+        await getRun(fromServiceCtx(call.svc), call.params.id, {
           canReadBalance: keyCan(call.key.scope, "credits.read"),
         }),
       ),

@@ -1,7 +1,9 @@
 import { badInput } from "@quarry/core/app-error";
+import { systemClock } from "@quarry/core/clock";
+import { systemActor, userActor } from "@quarry/core/service-context";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { companyEntity, contactEntity, type EntityDef } from "@quarry/records/schemas/entities";
 import type { RecordSelection } from "@quarry/records/schemas/selection";
-import type { RecordsContext } from "@quarry/records/services/context";
 import { type SelectedRecord, selectRecords } from "@quarry/records/services/select-records";
 import type { EnrichEntity } from "../providers/provider.ts";
 import type { EnrichmentCtx, EnrichmentDeps } from "./deps.ts";
@@ -14,9 +16,14 @@ export function entityDef(entity: EnrichEntity): EntityDef {
   return entity === "contact" ? contactEntity : companyEntity;
 }
 
-/** Records services see enrichment as the writer, acting for whoever started the run. */
-export function recordsContext(ctx: EnrichmentCtx): RecordsContext {
-  return { db: ctx.db, workspaceId: ctx.workspaceId, actor: ctx.actor, source: "enrichment", log: ctx.log };
+/**
+ * The records services' context for enrichment: acting for whoever started the run (the system
+ * named "enrichment" when nobody did). Their writes show "enrichment" as source either way:
+ * apply-enriched-values records that itself.
+ */
+export function recordsContext(ctx: EnrichmentCtx): ServiceCtx {
+  const actor = ctx.actor ? userActor(ctx.actor.id) : systemActor("enrichment");
+  return { db: ctx.db, workspaceId: ctx.workspaceId, actor, log: ctx.log, clock: systemClock };
 }
 
 /** Fields must be ones some provider can fill for the entity; duplicates collapse. */

@@ -156,7 +156,7 @@ describe("waterfall", () => {
       fields: ["title"],
       overwrite: false,
     });
-    await updateRecord({ ...rctx, source: "user" }, contactEntity, late, { title: "Typed meanwhile" });
+    await updateRecord(rctx, contactEntity, late, { title: "Typed meanwhile" });
     await runDueJobs(t.url, t.db, deps);
     expect((await getRecord(rctx, contactEntity, late)).title).toBe("Typed meanwhile");
     expect(await itemCounts(t.db, lateRun.id)).toEqual({ skipped: 1 });
@@ -173,7 +173,7 @@ describe("waterfall", () => {
     const replaced = await getRecord(rctx, contactEntity, typed);
     expect(replaced.title).toBe("VP Sales");
     expect(replaced.sources.title?.provider).toBe("good");
-    const edited = await updateRecord({ ...rctx, source: "user" }, contactEntity, typed, { title: "CEO" });
+    const edited = await updateRecord(rctx, contactEntity, typed, { title: "CEO" });
     expect(edited.sources).toEqual({});
   });
 

@@ -1,7 +1,6 @@
 import { workspaceProcedure } from "@quarry/trpc/procedures";
 import { listCompaniesInput, listCompaniesOutput } from "../schemas/companies.ts";
 import { companyEntity } from "../schemas/entities.ts";
-import { userContext } from "../services/context.ts";
 import { listRecords } from "../services/list-records.ts";
 import { syncParser } from "./sync-parser.ts";
 
@@ -9,4 +8,4 @@ export const listCompanies = workspaceProcedure
   .meta({ action: "records.read" })
   .input(syncParser(listCompaniesInput))
   .output(syncParser(listCompaniesOutput))
-  .query(({ ctx, input }) => listRecords(userContext(ctx), companyEntity, input));
+  .query(({ ctx, input }) => listRecords(ctx.svc, companyEntity, input));

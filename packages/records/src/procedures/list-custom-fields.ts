@@ -1,10 +1,9 @@
 import { workspaceProcedure } from "@quarry/trpc/procedures";
 import { listCustomFieldsInput, listCustomFieldsOutput } from "../schemas/custom-fields.ts";
-import { userContext } from "../services/context.ts";
 import { listCustomFields as listCustomFieldsService } from "../services/list-custom-fields.ts";
 
 export const listCustomFields = workspaceProcedure
   .meta({ action: "fields.read" })
   .input(listCustomFieldsInput)
   .output(listCustomFieldsOutput)
-  .query(({ ctx, input }) => listCustomFieldsService(userContext(ctx), input));
+  .query(({ ctx, input }) => listCustomFieldsService(ctx.svc, input));

@@ -9,7 +9,6 @@ import { listRecords } from "../services/list-records.ts";
 import { updateRecord } from "../services/update-record.ts";
 import { upsertRecord } from "../services/upsert-record.ts";
 import { listQuery, sortOf } from "./list-query.ts";
-import { apiRecordsContext } from "./rest-context.ts";
 
 export interface RecordResource<F extends FieldMap> {
   entity: EntityDef<F>;
@@ -50,7 +49,7 @@ export function recordRoutes<F extends FieldMap>(r: RecordResource<F>): RestRout
       errors: [400],
       handler: async (call) => {
         const q = call.query;
-        const page = await listRecords(apiRecordsContext(call), entity, {
+        const page = await listRecords(call.svc, entity, {
           cursor: q.cursor,
           limit: q.limit,
           search: q.search,
@@ -73,7 +72,7 @@ export function recordRoutes<F extends FieldMap>(r: RecordResource<F>): RestRout
       errors: [400, 404],
       handler: async (call) => ({
         status: 200,
-        body: r.record.from(await getRecord(apiRecordsContext(call), entity, call.params.id)),
+        body: r.record.from(await getRecord(call.svc, entity, call.params.id)),
       }),
     }),
     defineRoute({
@@ -91,7 +90,7 @@ export function recordRoutes<F extends FieldMap>(r: RecordResource<F>): RestRout
       errors: [400, 409],
       handler: async (call) => ({
         status: 201,
-        body: r.record.from(await createRecord(apiRecordsContext(call), entity, call.body)),
+        body: r.record.from(await createRecord(call.svc, entity, call.body)),
       }),
     }),
     defineRoute({
@@ -110,7 +109,7 @@ export function recordRoutes<F extends FieldMap>(r: RecordResource<F>): RestRout
       ],
       errors: [400],
       handler: async (call) => {
-        const { record, created } = await upsertRecord(apiRecordsContext(call), entity, call.body);
+        const { record, created } = await upsertRecord(call.svc, entity, call.body);
         return { status: created ? 201 : 200, body: r.record.from(record) };
       },
     }),
@@ -129,7 +128,7 @@ export function recordRoutes<F extends FieldMap>(r: RecordResource<F>): RestRout
       errors: [400, 404, 409],
       handler: async (call) => ({
         status: 200,
-        body: r.record.from(await updateRecord(apiRecordsContext(call), entity, call.params.id, call.body)),
+        body: r.record.from(await updateRecord(call.svc, entity, call.params.id, call.body)),
       }),
     }),
   ];

@@ -1,11 +1,13 @@
+import { systemClock } from "@quarry/core/clock";
+import { userActor } from "@quarry/core/service-context";
 import type { Database } from "@quarry/db/client";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import type { KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { companyEntity, contactEntity } from "../schemas/entities.ts";
 import { activityRows, dropTestDatabase, newWorkspace } from "../testing/fixtures.ts";
 import { applyEnrichedValuesBatch, type EnrichedFieldValue } from "./apply-enriched-values.ts";
-import type { RecordsContext } from "./context.ts";
 import { createCustomField } from "./create-custom-field.ts";
 import { createRecord } from "./create-record.ts";
 import { getRecord } from "./get-record.ts";
@@ -30,14 +32,14 @@ const keep = { overwrite: false, runId: null };
 
 async function setup(db: Database = t.db) {
   const m = await newWorkspace(t.db);
-  const user: RecordsContext = {
+  const user: ServiceCtx = {
     db,
     workspaceId: m.workspaceId,
-    actor: { id: m.user.id },
-    source: "user",
+    actor: userActor(m.user.id),
+    clock: systemClock,
     log: { info() {}, warn() {}, error() {}, debug() {}, child: () => user.log },
   };
-  const enrichment: RecordsContext = { ...user, source: "enrichment" };
+  const enrichment: ServiceCtx = { ...user };
   return { m, user, enrichment };
 }
 

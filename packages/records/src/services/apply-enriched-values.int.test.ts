@@ -1,9 +1,11 @@
+import { systemClock } from "@quarry/core/clock";
+import { userActor } from "@quarry/core/service-context";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { contactEntity } from "../schemas/entities.ts";
 import { activityRows, dropTestDatabase, newWorkspace } from "../testing/fixtures.ts";
 import { applyEnrichedValues, type EnrichedFieldValue } from "./apply-enriched-values.ts";
-import type { RecordsContext } from "./context.ts";
 import { createRecord } from "./create-record.ts";
 import { getRecord } from "./get-record.ts";
 import { listRecords } from "./list-records.ts";
@@ -28,14 +30,14 @@ const value = (field: string, v: unknown, provider = "hunter"): EnrichedFieldVal
 
 async function setup() {
   const m = await newWorkspace(t.db);
-  const user: RecordsContext = {
+  const user: ServiceCtx = {
     db: t.db,
     workspaceId: m.workspaceId,
-    actor: { id: m.user.id },
-    source: "user",
+    actor: userActor(m.user.id),
+    clock: systemClock,
     log: { info() {}, warn() {}, error() {}, debug() {}, child: () => user.log },
   };
-  const enrichment: RecordsContext = { ...user, source: "enrichment" };
+  const enrichment: ServiceCtx = { ...user };
   return { m, user, enrichment };
 }
 

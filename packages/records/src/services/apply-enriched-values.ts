@@ -1,4 +1,6 @@
+import { actorUserId } from "@quarry/core/service-context";
 import type { Database } from "@quarry/db/client";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import { insertActivities, type NewActivity } from "../queries/activity.queries.ts";
 import { type NewFieldSource, upsertFieldSources } from "../queries/field-sources.queries.ts";
@@ -12,7 +14,6 @@ import { uniqueValueHolders } from "../queries/unique-holder.queries.ts";
 import type { FieldChange } from "../schemas/activity.ts";
 import type { EntityDef } from "../schemas/entities.ts";
 import type { FieldSources, Verification } from "../schemas/field-sources.ts";
-import type { RecordsContext } from "./context.ts";
 import { loadFieldSources } from "./record-sources.ts";
 import { sameValue } from "./record-values.ts";
 
@@ -54,7 +55,7 @@ type ApplyOptions = { overwrite: boolean; runId: string | null };
  * (email / domain), is skipped with the reason rather than failing the rest.
  */
 export async function applyEnrichedValues(
-  ctx: RecordsContext,
+  ctx: ServiceCtx,
   entity: EntityDef,
   recordId: string,
   values: readonly EnrichedFieldValue[],
@@ -74,7 +75,7 @@ export async function applyEnrichedValues(
  * gets it. A record listed twice is treated as one with both lists of values.
  */
 export async function applyEnrichedValuesBatch(
-  ctx: RecordsContext,
+  ctx: ServiceCtx,
   entity: EntityDef,
   records: readonly EnrichedRecordValues[],
   opts: ApplyOptions,
@@ -207,14 +208,14 @@ function planRecord(
 
 /** The writes of the whole batch: one update, one activity insert, one provenance upsert. */
 async function writePlans(
-  ctx: RecordsContext,
+  ctx: ServiceCtx,
   db: Database,
   entity: EntityDef,
   plans: readonly RecordPlan[],
   opts: ApplyOptions,
 ): Promise<void> {
   const changed = plans.filter((p) => p.changes.length > 0);
-  const actorId = ctx.actor?.id ?? null;
+  const actorId = actorUserId(ctx.actor);
   const updates: RecordColumnValues[] = changed.map((p) => ({ id: p.recordId, values: p.columns }));
   await updateRecordsColumns(db, entity, ctx.workspaceId, updates, actorId);
   const activities: NewActivity[] = changed.map((p) => ({

@@ -1,11 +1,11 @@
 import { AppError } from "@quarry/core/app-error";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { insertCustomFieldRow } from "../queries/custom-fields.queries.ts";
 import type { CreateCustomFieldInput, CustomField } from "../schemas/custom-fields.ts";
-import type { RecordsContext } from "./context.ts";
 import { toCustomField } from "./custom-field-defs.ts";
 
 export async function createCustomField(
-  ctx: RecordsContext,
+  ctx: ServiceCtx,
   input: CreateCustomFieldInput,
 ): Promise<CustomField> {
   const row = await insertCustomFieldRow(ctx.db, ctx.workspaceId, {

@@ -1,10 +1,12 @@
+import { actorUserId } from "@quarry/core/service-context";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import { insertActivity } from "../queries/activity.queries.ts";
 import { insertRecord } from "../queries/records.queries.ts";
 import type { EntityDef } from "../schemas/entities.ts";
 import type { FieldMap } from "../schemas/field-types.ts";
 import type { RecordOf } from "../schemas/record-schemas.ts";
-import type { RecordsContext } from "./context.ts";
+import { activitySource } from "./activity-source.ts";
 import { loadCustomFields } from "./custom-field-defs.ts";
 import { checkCustomValues } from "./custom-values.ts";
 import {
@@ -18,7 +20,7 @@ import {
 
 /** Creates a contact or company and its "create" activity row in one transaction. */
 export async function createRecord<F extends FieldMap>(
-  ctx: RecordsContext,
+  ctx: ServiceCtx,
   entity: EntityDef<F>,
   rawData: unknown,
 ): Promise<RecordOf<F>> {
@@ -30,7 +32,7 @@ export async function createRecord<F extends FieldMap>(
     );
     const columns = givenColumns(entity, data);
     await checkLinks(db, entity, ctx.workspaceId, columns);
-    const actorId = ctx.actor?.id ?? null;
+    const actorId = actorUserId(ctx.actor);
     const row = await insertRecord(db, entity, ctx.workspaceId, { ...columns, custom }, actorId).catch(
       (error: unknown) => {
         throw uniqueConflict(entity, error);
@@ -45,7 +47,7 @@ export async function createRecord<F extends FieldMap>(
       entity: entity.name,
       recordId: row.id,
       actorId,
-      source: ctx.source,
+      source: activitySource(ctx.actor),
       action: "create",
       changes,
     });

@@ -1,10 +1,10 @@
 import { notFound } from "@quarry/core/app-error";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { z } from "zod";
 import { listActivityRows } from "../queries/activity.queries.ts";
 import { findRecord } from "../queries/records.queries.ts";
 import { type ActivityItem, activityItemSchema, type ListActivityInput } from "../schemas/activity.ts";
 import { companyEntity, contactEntity } from "../schemas/entities.ts";
-import type { RecordsContext } from "./context.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 
 const activityCursor = z.object({
@@ -14,7 +14,7 @@ const activityCursor = z.object({
 
 /** A record's timeline, newest first, with who made each change. */
 export async function listActivity(
-  ctx: RecordsContext,
+  ctx: ServiceCtx,
   input: ListActivityInput,
 ): Promise<{ items: ActivityItem[]; nextCursor: string | null }> {
   const entity = input.entity === "contact" ? contactEntity : companyEntity;

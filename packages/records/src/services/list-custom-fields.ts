@@ -1,10 +1,10 @@
+import type { ServiceCtx } from "@quarry/db/service-context";
 import type { CustomField } from "../schemas/custom-fields.ts";
 import type { EntityName } from "../schemas/entities.ts";
-import type { RecordsContext } from "./context.ts";
 import { loadCustomFields } from "./custom-field-defs.ts";
 
 export async function listCustomFields(
-  ctx: RecordsContext,
+  ctx: ServiceCtx,
   input: { entity?: EntityName | undefined },
 ): Promise<{ items: CustomField[] }> {
   return { items: await loadCustomFields(ctx.db, ctx.workspaceId, input.entity) };

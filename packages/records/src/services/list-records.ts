@@ -1,4 +1,5 @@
 import type { Database } from "@quarry/db/client";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import {
   countRecordsUpTo,
   estimateRecords,
@@ -10,7 +11,6 @@ import type { FieldMap } from "../schemas/field-types.ts";
 import type { ListRecordsInput } from "../schemas/filter.ts";
 import type { RecordOf } from "../schemas/record-schemas.ts";
 import { checkFilter, mentionsCustom, resolveField } from "./check-filter.ts";
-import type { RecordsContext } from "./context.ts";
 import { decodeRecordCursor, encodeCursor } from "./cursor.ts";
 import { loadCustomFields } from "./custom-field-defs.ts";
 import { cachedEstimate } from "./estimate-cache.ts";
@@ -49,7 +49,7 @@ export async function countTotal(db: Database, scope: ListScope): Promise<Total>
  * last) and keyset pagination. The first page's total travels in the cursor to the next pages.
  */
 export async function listRecords<F extends FieldMap>(
-  ctx: RecordsContext,
+  ctx: ServiceCtx,
   entity: EntityDef<F>,
   input: ListRecordsInput,
 ): Promise<{ items: RecordOf<F>[]; nextCursor: string | null; total: Total }> {

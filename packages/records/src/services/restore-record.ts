@@ -1,11 +1,13 @@
 import { notFound } from "@quarry/core/app-error";
+import { actorUserId } from "@quarry/core/service-context";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import { insertActivity } from "../queries/activity.queries.ts";
 import { findRecord, setRecordDeletedAt } from "../queries/records.queries.ts";
 import type { EntityDef } from "../schemas/entities.ts";
 import type { FieldMap } from "../schemas/field-types.ts";
 import type { RecordOf } from "../schemas/record-schemas.ts";
-import type { RecordsContext } from "./context.ts";
+import { activitySource } from "./activity-source.ts";
 import { loadFieldSources } from "./record-sources.ts";
 import { toRecord, uniqueConflict } from "./record-values.ts";
 
@@ -14,7 +16,7 @@ import { toRecord, uniqueConflict } from "./record-values.ts";
  * meanwhile. Restoring a live record changes nothing.
  */
 export async function restoreRecord<F extends FieldMap>(
-  ctx: RecordsContext,
+  ctx: ServiceCtx,
   entity: EntityDef<F>,
   id: string,
 ): Promise<RecordOf<F>> {
@@ -23,7 +25,7 @@ export async function restoreRecord<F extends FieldMap>(
     if (!row) throw notFound(entity.label);
     const sources = (await loadFieldSources(db, ctx.workspaceId, [id])).get(id);
     if (!row.deleted_at) return toRecord(entity, row, sources);
-    const actorId = ctx.actor?.id ?? null;
+    const actorId = actorUserId(ctx.actor);
     const restored = await setRecordDeletedAt(db, entity, ctx.workspaceId, id, null, actorId).catch(
       (error: unknown) => {
         throw uniqueConflict(entity, error);
@@ -35,7 +37,7 @@ export async function restoreRecord<F extends FieldMap>(
       entity: entity.name,
       recordId: id,
       actorId,
-      source: ctx.source,
+      source: activitySource(ctx.actor),
       action: "restore",
       changes: [{ field: "deletedAt", old: row.deleted_at.toISOString(), new: null }],
     });

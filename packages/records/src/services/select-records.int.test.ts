@@ -1,4 +1,7 @@
+import { systemClock } from "@quarry/core/clock";
 import { silentLogger } from "@quarry/core/logger";
+import { systemActor } from "@quarry/core/service-context";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -6,7 +9,6 @@ import { companyEntity } from "../schemas/entities.ts";
 import type { FilterGroup } from "../schemas/filter.ts";
 import type { RecordSelection } from "../schemas/selection.ts";
 import { dropTestDatabase, insertWorkspace, type Member, newWorkspace } from "../testing/fixtures.ts";
-import type { RecordsContext } from "./context.ts";
 import { SELECT_PAGE_SIZE, selectRecords } from "./select-records.ts";
 
 let t: TestDatabase;
@@ -58,8 +60,14 @@ beforeAll(async () => {
 });
 afterAll(() => dropTestDatabase(t));
 
-function ctx(): RecordsContext {
-  return { db: t.db, workspaceId: admin.workspaceId, actor: null, source: "enrichment", log: silentLogger };
+function ctx(): ServiceCtx {
+  return {
+    db: t.db,
+    workspaceId: admin.workspaceId,
+    actor: systemActor("enrichment"),
+    clock: systemClock,
+    log: silentLogger,
+  };
 }
 
 /** Every id the list screen shows for the filter and search, page after page, in its order. */

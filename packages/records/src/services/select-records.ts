@@ -1,3 +1,4 @@
+import type { ServiceCtx } from "@quarry/db/service-context";
 import {
   findLiveRecordValues,
   type SelectedPageRow,
@@ -10,7 +11,6 @@ import type { FieldSources } from "../schemas/field-sources.ts";
 import type { FieldMap } from "../schemas/field-types.ts";
 import type { RecordSelection } from "../schemas/selection.ts";
 import { checkFilter, mentionsCustom } from "./check-filter.ts";
-import type { RecordsContext } from "./context.ts";
 import { loadCustomFields } from "./custom-field-defs.ts";
 import { pageFieldSources } from "./record-sources.ts";
 import { toPrefixQuery } from "./search-query.ts";
@@ -31,7 +31,7 @@ export const SELECT_PAGE_SIZE = 1000;
  * search as the list screen applies them (the same records, newest first as the list shows them).
  */
 export async function selectRecords<F extends FieldMap>(
-  ctx: RecordsContext,
+  ctx: ServiceCtx,
   entity: EntityDef<F>,
   selection: RecordSelection,
   limit: number,

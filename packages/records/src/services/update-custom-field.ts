@@ -1,13 +1,13 @@
 import { badInput, notFound } from "@quarry/core/app-error";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import { findCustomFieldRow, updateCustomFieldRow } from "../queries/custom-fields.queries.ts";
 import type { CustomField, UpdateCustomFieldInput } from "../schemas/custom-fields.ts";
-import type { RecordsContext } from "./context.ts";
 import { toCustomField } from "./custom-field-defs.ts";
 
 /** Label and options can change; key and type cannot. Values no longer among the options stay as they are. */
 export async function updateCustomField(
-  ctx: RecordsContext,
+  ctx: ServiceCtx,
   input: UpdateCustomFieldInput,
 ): Promise<CustomField> {
   return withTx(ctx.db, async (db) => {

@@ -1,4 +1,6 @@
 import { notFound } from "@quarry/core/app-error";
+import { actorUserId } from "@quarry/core/service-context";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import { insertActivity } from "../queries/activity.queries.ts";
 import { deleteFieldSources } from "../queries/field-sources.queries.ts";
@@ -6,7 +8,7 @@ import { findRecord, updateRecordColumns } from "../queries/records.queries.ts";
 import type { EntityDef } from "../schemas/entities.ts";
 import type { FieldMap } from "../schemas/field-types.ts";
 import type { RecordOf } from "../schemas/record-schemas.ts";
-import type { RecordsContext } from "./context.ts";
+import { activitySource } from "./activity-source.ts";
 import { loadCustomFields } from "./custom-field-defs.ts";
 import { checkCustomValues } from "./custom-values.ts";
 import { loadFieldSources } from "./record-sources.ts";
@@ -26,7 +28,7 @@ import {
  * Fields changed by anyone but enrichment lose their provenance: they count as typed by a user.
  */
 export async function updateRecord<F extends FieldMap>(
-  ctx: RecordsContext,
+  ctx: ServiceCtx,
   entity: EntityDef<F>,
   id: string,
   rawData: unknown,
@@ -52,7 +54,7 @@ export async function updateRecord<F extends FieldMap>(
       }
       columns.custom = custom;
     }
-    const actorId = ctx.actor?.id ?? null;
+    const actorId = actorUserId(ctx.actor);
     const updated = await updateRecordColumns(db, entity, ctx.workspaceId, id, columns, actorId).catch(
       (error: unknown) => {
         throw uniqueConflict(entity, error);
@@ -64,13 +66,13 @@ export async function updateRecord<F extends FieldMap>(
       entity: entity.name,
       recordId: id,
       actorId,
-      source: ctx.source,
+      source: activitySource(ctx.actor),
       action: "update",
       changes: [...columnChanges, ...customChanges],
     });
     // A field someone writes outside enrichment is theirs from now on: its provenance goes.
     const typed = columnChanges.map((c) => c.field).filter((field) => sources[field]);
-    if (ctx.source !== "enrichment") {
+    if (activitySource(ctx.actor) !== "enrichment") {
       await deleteFieldSources(db, ctx.workspaceId, id, typed);
       for (const field of typed) delete sources[field];
     }

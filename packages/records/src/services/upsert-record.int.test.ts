@@ -1,24 +1,26 @@
 import { AppError } from "@quarry/core/app-error";
+import { systemClock } from "@quarry/core/clock";
 import { silentLogger } from "@quarry/core/logger";
+import { apiKeyActor } from "@quarry/core/service-context";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { companyEntity, contactEntity } from "../schemas/entities.ts";
 import { activityRows, dropTestDatabase, type Member, newWorkspace } from "../testing/fixtures.ts";
-import type { RecordsContext } from "./context.ts";
 import { deleteRecord } from "./delete-record.ts";
 import { upsertRecord } from "./upsert-record.ts";
 
 let t: TestDatabase;
 let admin: Member;
-let ctx: RecordsContext;
+let ctx: ServiceCtx;
 beforeAll(async () => {
   t = await createTestDatabase();
   admin = await newWorkspace(t.db);
   ctx = {
     db: t.db,
     workspaceId: admin.workspaceId,
-    actor: { id: admin.user.id },
-    source: "api",
+    actor: apiKeyActor({ keyId: "00000000-0000-4000-8000-000000000000", createdBy: admin.user.id }),
+    clock: systemClock,
     log: silentLogger,
   };
 });

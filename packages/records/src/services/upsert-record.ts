@@ -1,10 +1,10 @@
 import { badInput } from "@quarry/core/app-error";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import { findLiveIdByUniqueValue, lockUniqueValue } from "../queries/upsert.queries.ts";
 import type { EntityDef } from "../schemas/entities.ts";
 import type { FieldMap } from "../schemas/field-types.ts";
 import type { RecordOf } from "../schemas/record-schemas.ts";
-import type { RecordsContext } from "./context.ts";
 import { createRecord } from "./create-record.ts";
 import { parseRecordData } from "./record-values.ts";
 import { updateRecord } from "./update-record.ts";
@@ -15,7 +15,7 @@ import { updateRecord } from "./update-record.ts";
  * upserts of one value are serialised, so they never make two records.
  */
 export async function upsertRecord<F extends FieldMap>(
-  ctx: RecordsContext,
+  ctx: ServiceCtx,
   entity: EntityDef<F>,
   rawData: unknown,
 ): Promise<{ record: RecordOf<F>; created: boolean }> {

@@ -7,4 +7,4 @@ export const acceptInvitationProcedure = authedProcedure
   .meta(actionMeta("account"))
   .input(invitationTokenInput)
   .output(acceptedInvitation)
-  .mutation(({ ctx, input }) => acceptInvitation(ctx, input));
+  .mutation(({ ctx, input }) => acceptInvitation(ctx.svc, { ...input, email: ctx.user.email }));

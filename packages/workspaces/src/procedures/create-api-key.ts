@@ -7,4 +7,4 @@ export const createApiKeyProcedure = workspaceProcedure
   .meta(actionMeta("apikeys.manage"))
   .input(createApiKeyInput)
   .output(createdApiKey)
-  .mutation(({ ctx, input }) => createApiKey(ctx, input));
+  .mutation(({ ctx, input }) => createApiKey(ctx.svc, input));

@@ -7,4 +7,6 @@ export const createInvitationProcedure = workspaceProcedure
   .meta(actionMeta("invitations.manage"))
   .input(createInvitationInput)
   .output(createdInvitation)
-  .mutation(({ ctx, input }) => createInvitation(ctx, input));
+  .mutation(({ ctx, input }) =>
+    createInvitation(ctx.svc, { ...input, inviterName: ctx.user.name, appOrigin: ctx.req.appOrigin }),
+  );

@@ -7,4 +7,4 @@ export const createWorkspaceProcedure = authedProcedure
   .meta(actionMeta("account"))
   .input(createWorkspaceInput)
   .output(workspaceWithRole)
-  .mutation(({ ctx, input }) => createWorkspace(ctx, input));
+  .mutation(({ ctx, input }) => createWorkspace(ctx.svc, input));

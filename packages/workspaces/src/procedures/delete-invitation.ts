@@ -8,4 +8,4 @@ export const deleteInvitationProcedure = workspaceProcedure
   .meta(actionMeta("invitations.manage"))
   .input(deleteInvitationInput)
   .output(okOutput)
-  .mutation(({ ctx, input }) => deleteInvitation(ctx, input));
+  .mutation(({ ctx, input }) => deleteInvitation(ctx.svc, input));

@@ -7,4 +7,4 @@ export const deleteMemberProcedure = workspaceProcedure
   .meta(actionMeta("members.manage"))
   .input(deleteMemberInput)
   .output(memberRemovedOutput)
-  .mutation(({ ctx, input }) => deleteMember(ctx, input));
+  .mutation(({ ctx, input }) => deleteMember(ctx.svc, input));

@@ -6,4 +6,4 @@ import { getWorkspace } from "../services/get-workspace.ts";
 export const getWorkspaceProcedure = workspaceProcedure
   .meta(actionMeta("workspace.read"))
   .output(workspaceDetail)
-  .query(({ ctx }) => getWorkspace(ctx));
+  .query(({ ctx }) => getWorkspace(ctx.svc, { role: ctx.role }));

@@ -6,4 +6,4 @@ import { leaveWorkspace } from "../services/leave-workspace.ts";
 export const leaveWorkspaceProcedure = workspaceProcedure
   .meta(actionMeta("workspace.leave"))
   .output(memberRemovedOutput)
-  .mutation(({ ctx }) => leaveWorkspace(ctx));
+  .mutation(({ ctx }) => leaveWorkspace(ctx.svc));

@@ -6,4 +6,4 @@ import { listApiKeys } from "../services/list-api-keys.ts";
 export const listApiKeysProcedure = workspaceProcedure
   .meta(actionMeta("apikeys.manage"))
   .output(apiKeyListOutput)
-  .query(({ ctx }) => listApiKeys(ctx));
+  .query(({ ctx }) => listApiKeys(ctx.svc));

@@ -6,4 +6,4 @@ import { listInvitations } from "../services/list-invitations.ts";
 export const listInvitationsProcedure = workspaceProcedure
   .meta(actionMeta("invitations.read"))
   .output(invitationListOutput)
-  .query(({ ctx }) => listInvitations(ctx));
+  .query(({ ctx }) => listInvitations(ctx.svc));

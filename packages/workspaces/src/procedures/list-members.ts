@@ -6,4 +6,4 @@ import { listMembers } from "../services/list-members.ts";
 export const listMembersProcedure = workspaceProcedure
   .meta(actionMeta("members.read"))
   .output(memberListOutput)
-  .query(({ ctx }) => listMembers(ctx));
+  .query(({ ctx }) => listMembers(ctx.svc));

@@ -6,4 +6,4 @@ import { listWorkspaces } from "../services/list-workspaces.ts";
 export const listWorkspacesProcedure = authedProcedure
   .meta(actionMeta("account"))
   .output(workspaceListOutput)
-  .query(({ ctx }) => listWorkspaces(ctx));
+  .query(({ ctx }) => listWorkspaces(ctx.svc));

@@ -7,4 +7,4 @@ export const previewMemberRemovalProcedure = workspaceProcedure
   .meta(actionMeta("members.manage"))
   .input(previewMemberRemovalInput)
   .output(memberGrants)
-  .query(({ ctx, input }) => previewMemberRemoval(ctx, input));
+  .query(({ ctx, input }) => previewMemberRemoval(ctx.svc, input));

@@ -8,4 +8,4 @@ export const revokeApiKeyProcedure = workspaceProcedure
   .meta(actionMeta("apikeys.manage"))
   .input(revokeApiKeyInput)
   .output(okOutput)
-  .mutation(({ ctx, input }) => revokeApiKey(ctx, input));
+  .mutation(({ ctx, input }) => revokeApiKey(ctx.svc, input));

@@ -7,4 +7,4 @@ export const transferOwnershipProcedure = workspaceProcedure
   .meta(actionMeta("ownership.transfer"))
   .input(transferOwnershipInput)
   .output(okOutput)
-  .mutation(({ ctx, input }) => transferOwnership(ctx, input));
+  .mutation(({ ctx, input }) => transferOwnership(ctx.svc, input));

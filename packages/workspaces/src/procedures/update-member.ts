@@ -7,4 +7,4 @@ export const updateMemberProcedure = workspaceProcedure
   .meta(actionMeta("members.manage"))
   .input(updateMemberInput)
   .output(updateMemberOutput)
-  .mutation(({ ctx, input }) => updateMember(ctx, input));
+  .mutation(({ ctx, input }) => updateMember(ctx.svc, input));

@@ -7,4 +7,4 @@ export const updateWorkspaceProcedure = workspaceProcedure
   .meta(actionMeta("workspace.update"))
   .input(updateWorkspaceInput)
   .output(workspaceSummary)
-  .mutation(({ ctx, input }) => updateWorkspace(ctx, input));
+  .mutation(({ ctx, input }) => updateWorkspace(ctx.svc, input));

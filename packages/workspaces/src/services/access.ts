@@ -1,4 +1,4 @@
-import type { Access } from "@quarry/trpc/context";
+import type { Access } from "@quarry/db/service-context";
 import { can } from "../permissions.ts";
 import { findRole } from "../queries/memberships.queries.ts";
 

@@ -1,6 +1,5 @@
 import { MINUTE, manualClock } from "@quarry/core/clock";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
-import { fieldErrors } from "@quarry/trpc/init";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
@@ -8,6 +7,11 @@ import { memberWithRole, ownerOfNewWorkspace } from "../testing/fixtures.ts";
 import { consumeApiKeyRateLimit } from "./api-key-rate-limit.ts";
 import { hashApiKey } from "./api-key-token.ts";
 import { authenticateApiKey } from "./authenticate-api-key.ts";
+
+/** Field → first message, as the error formatter shows them. */
+function firstMessages(error: ZodError): Record<string, string> {
+  return Object.fromEntries([...error.issues].reverse().map((i) => [i.path.join("."), i.message]));
+}
 
 let t: TestDatabase;
 const clock = manualClock(new Date("2026-03-01T10:00:30Z"));
@@ -71,7 +75,7 @@ describe("workspaces.apiKeys", () => {
       expect(error).toBeInstanceOf(TRPCError);
       const cause = (error as TRPCError).cause;
       expect(cause).toBeInstanceOf(ZodError);
-      expect(fieldErrors(cause as ZodError)).toEqual({ [field]: message });
+      expect(firstMessages(cause as ZodError)).toEqual({ [field]: message });
     }
     expect((await owner.caller.workspaces.apiKeys.list({ workspaceId })).items).toEqual([]);
   });

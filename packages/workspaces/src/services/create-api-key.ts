@@ -1,22 +1,18 @@
 import { AppError, notFound } from "@quarry/core/app-error";
+import { actorUserId } from "@quarry/core/service-context";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { insertApiKey } from "../queries/api-keys.queries.ts";
 import type { CreateApiKeyInput, CreatedApiKey } from "../schemas/api-keys.ts";
 import { generateApiKey, hashApiKey } from "./api-key-token.ts";
-import type { PublicCtx } from "./service-context.ts";
 
 /** Who creates the key: a member in the app, or nobody (the admin CLI). */
-export interface ApiKeyCtx extends PublicCtx {
-  workspaceId: string;
-  user: { id: string } | null;
-}
-
 const MAX_ATTEMPTS = 3;
 
 /**
  * Creates a workspace API key and returns it in full: the only time it is ever shown. Only its
  * SHA-256 is stored. The public prefix is random and unique; a clash (rare) draws a new key.
  */
-export async function createApiKey(ctx: ApiKeyCtx, input: CreateApiKeyInput): Promise<CreatedApiKey> {
+export async function createApiKey(ctx: ServiceCtx, input: CreateApiKeyInput): Promise<CreatedApiKey> {
   for (let attempt = 1; ; attempt++) {
     const { prefix, key } = generateApiKey();
     try {
@@ -25,7 +21,7 @@ export async function createApiKey(ctx: ApiKeyCtx, input: CreateApiKeyInput): Pr
         prefix,
         secretHash: hashApiKey(key),
         scope: input.scope,
-        createdBy: ctx.user?.id ?? null,
+        createdBy: actorUserId(ctx.actor),
       });
       ctx.log.info({ apiKeyId: row.id, prefix, scope: input.scope }, "API key created");
       return {

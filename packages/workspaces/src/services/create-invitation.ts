@@ -1,5 +1,7 @@
 import { AppError } from "@quarry/core/app-error";
 import { DAY } from "@quarry/core/clock";
+import { actingUserId } from "@quarry/core/service-context";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import { sendMail } from "@quarry/mail/services/send-mail";
 import { canGrant } from "../permissions.ts";
@@ -10,7 +12,6 @@ import { invitationMail } from "./invitation-mail.ts";
 import { generateInvitationToken, hashInvitationToken } from "./invitation-token.ts";
 import { lockForMembershipChange } from "./lock-workspace.ts";
 import { refusedGrant } from "./refused-grant.ts";
-import type { MailingCtx, WorkspaceCtx } from "./service-context.ts";
 
 export const INVITATION_TTL_MS = 7 * DAY;
 
@@ -18,7 +19,11 @@ export const INVITATION_TTL_MS = 7 * DAY;
  * Invites an address with a role whose permissions the caller holds too. An open invitation to the same
  * address is revoked (its link stops working); the mail with the new link commits with the row.
  */
-export async function createInvitation(ctx: WorkspaceCtx & MailingCtx, input: CreateInvitationInput) {
+/** `inviterName` signs the mail; `appOrigin` starts its link. */
+export async function createInvitation(
+  ctx: ServiceCtx,
+  input: CreateInvitationInput & { inviterName: string; appOrigin: string },
+) {
   const now = ctx.clock.now();
   return withTx(ctx.db, async (trx) => {
     const { role, workspaceName } = await lockForMembershipChange(trx, ctx, "invitations.manage");
@@ -38,7 +43,7 @@ export async function createInvitation(ctx: WorkspaceCtx & MailingCtx, input: Cr
       email: input.email,
       role: input.role,
       tokenHash: hashInvitationToken(token),
-      invitedBy: ctx.user.id,
+      invitedBy: actingUserId(ctx.actor),
       expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
     });
     await sendMail(
@@ -46,9 +51,9 @@ export async function createInvitation(ctx: WorkspaceCtx & MailingCtx, input: Cr
       invitationMail({
         to: input.email,
         workspaceName,
-        inviterName: ctx.user.name,
+        inviterName: input.inviterName,
         role: input.role,
-        link: `${ctx.req.appOrigin}/invite/${token}`,
+        link: `${input.appOrigin}/invite/${token}`,
         expiresAt: invitation.expires_at,
       }),
     );

@@ -1,4 +1,5 @@
 import { forbidden, notFound } from "@quarry/core/app-error";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import { canManageMember, parseRole } from "../permissions.ts";
 import { deleteMembership, findRole } from "../queries/memberships.queries.ts";
@@ -6,13 +7,12 @@ import type { DeleteMemberInput } from "../schemas/members.ts";
 import { lockForMembershipChange } from "./lock-workspace.ts";
 import { assertNotLastOwner } from "./owner-guard.ts";
 import { revokeMemberGrants } from "./revoke-member-grants.ts";
-import type { WorkspaceCtx } from "./service-context.ts";
 
 /**
  * Removes a member: only owners remove owners, and never the last one. Their API keys are
  * revoked and their open invitations cancelled with it (see revokeMemberGrants).
  */
-export async function deleteMember(ctx: WorkspaceCtx, input: DeleteMemberInput) {
+export async function deleteMember(ctx: ServiceCtx, input: DeleteMemberInput) {
   return withTx(ctx.db, async (trx) => {
     const { role } = await lockForMembershipChange(trx, ctx, "members.manage");
     const current = await findRole(trx, ctx.workspaceId, input.id);

@@ -1,11 +1,9 @@
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { listApiKeys as listApiKeyRows } from "../queries/api-keys.queries.ts";
 import { type ApiKeyListItem, apiKeyScopeSchema } from "../schemas/api-keys.ts";
-import type { PublicCtx } from "./service-context.ts";
 
 /** The workspace's keys, newest first, revoked ones included. Never the key itself. */
-export async function listApiKeys(
-  ctx: PublicCtx & { workspaceId: string },
-): Promise<{ items: ApiKeyListItem[] }> {
+export async function listApiKeys(ctx: ServiceCtx): Promise<{ items: ApiKeyListItem[] }> {
   const rows = await listApiKeyRows(ctx.db, ctx.workspaceId);
   return {
     items: rows.map((r) => ({

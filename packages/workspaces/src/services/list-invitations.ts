@@ -1,10 +1,10 @@
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { parseRole } from "../permissions.ts";
 import { listInvitations as listInvitationRows } from "../queries/invitations.queries.ts";
 import { invitationStatus } from "./invitation-status.ts";
-import type { WorkspaceCtx } from "./service-context.ts";
 
 /** Every invitation of the workspace, newest first, with where each one stands now. */
-export async function listInvitations(ctx: WorkspaceCtx) {
+export async function listInvitations(ctx: ServiceCtx) {
   const now = ctx.clock.now();
   const rows = await listInvitationRows(ctx.db, ctx.workspaceId);
   return {

@@ -1,9 +1,9 @@
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { parseRole } from "../permissions.ts";
 import { listMembers as listMemberRows } from "../queries/memberships.queries.ts";
 import type { Member } from "../schemas/members.ts";
-import type { WorkspaceCtx } from "./service-context.ts";
 
-export async function listMembers(ctx: WorkspaceCtx): Promise<{ items: Member[] }> {
+export async function listMembers(ctx: ServiceCtx): Promise<{ items: Member[] }> {
   const rows = await listMemberRows(ctx.db, ctx.workspaceId);
   return {
     items: rows.map((r) => ({

@@ -1,13 +1,10 @@
 import { notFound } from "@quarry/core/app-error";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { findApiKey, revokeApiKey as revokeApiKeyRow } from "../queries/api-keys.queries.ts";
 import type { RevokeApiKeyInput } from "../schemas/api-keys.ts";
-import type { PublicCtx } from "./service-context.ts";
 
 /** Revokes a key: the next request made with it is refused. Revoking twice is fine. */
-export async function revokeApiKey(
-  ctx: PublicCtx & { workspaceId: string },
-  input: RevokeApiKeyInput,
-): Promise<{ ok: true }> {
+export async function revokeApiKey(ctx: ServiceCtx, input: RevokeApiKeyInput): Promise<{ ok: true }> {
   const revoked = await revokeApiKeyRow(ctx.db, ctx.workspaceId, input.id, ctx.clock.now());
   if (revoked) {
     ctx.log.info({ apiKeyId: input.id }, "API key revoked");

@@ -1,5 +1,5 @@
 import type { Database } from "@quarry/db/client";
-import type { Access } from "@quarry/trpc/context";
+import type { Access } from "@quarry/db/service-context";
 import { rolesOfUser } from "../queries/memberships.queries.ts";
 import { workspaceAccess } from "./access.ts";
 

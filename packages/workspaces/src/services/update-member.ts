@@ -1,4 +1,5 @@
 import { AppError, forbidden, notFound } from "@quarry/core/app-error";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import { canGrant, canManageMember, parseRole } from "../permissions.ts";
 import { findRole, updateMemberRole } from "../queries/memberships.queries.ts";
@@ -6,10 +7,9 @@ import type { UpdateMemberInput } from "../schemas/members.ts";
 import { lockForMembershipChange } from "./lock-workspace.ts";
 import { assertNotLastOwner } from "./owner-guard.ts";
 import { refusedGrant } from "./refused-grant.ts";
-import type { WorkspaceCtx } from "./service-context.ts";
 
 /** Changes a member's role: only to one within the caller's own permissions, never an owner's unless the caller owns. */
-export async function updateMember(ctx: WorkspaceCtx, input: UpdateMemberInput) {
+export async function updateMember(ctx: ServiceCtx, input: UpdateMemberInput) {
   const newRole = input.data.role;
   return withTx(ctx.db, async (trx) => {
     const { role } = await lockForMembershipChange(trx, ctx, "members.manage");
