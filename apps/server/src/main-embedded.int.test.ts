@@ -18,6 +18,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
  */
 const main = fileURLToPath(new URL("./main.ts", import.meta.url));
 const admin = fileURLToPath(new URL("./admin.ts", import.meta.url));
+const workerMain = fileURLToPath(new URL("../../../jobs/src/main.ts", import.meta.url));
 const PG_PORT = "54338";
 let dir: string;
 let child: ChildProcess;
@@ -128,6 +129,28 @@ it("fails in the admin CLI with one line on stderr and exit code 1", async () =>
     expect(result.stderr).toMatch(c.says);
     expect(result.stdout).toBe("");
   }
+}, 60_000);
+
+it("runs `npm run worker` beside it on the same database, which outlives the worker", async () => {
+  const worker = spawn(process.execPath, [workerMain], { env: env(), stdio: ["ignore", "pipe", "pipe"] });
+  let workerErr = "";
+  worker.stderr.on("data", (d) => {
+    workerErr += String(d);
+  });
+  const exited = new Promise<number | null>((resolve) => worker.once("exit", (code) => resolve(code)));
+  const lines = createInterface({ input: worker.stdout });
+  const started = await Promise.race([
+    new Promise<boolean>((resolve) =>
+      lines.on("line", (line) => {
+        if ((JSON.parse(line) as { msg?: string }).msg === "worker started") resolve(true);
+      }),
+    ),
+    exited.then(() => false),
+  ]);
+  expect({ started, workerErr }).toEqual({ started: true, workerErr: "" });
+  worker.kill("SIGTERM");
+  expect(await exited).toBe(0);
+  expect((await fetch(`${url}/readyz`)).status).toBe(200);
 }, 60_000);
 
 it("on SIGTERM stops the database too and exits 0", async () => {
