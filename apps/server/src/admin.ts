@@ -23,8 +23,8 @@ async function main(argv: string[]): Promise<number> {
     const known = Object.keys(adminCommands).join(", ");
     fail(
       name
-        ? `unknown command "${name}" (commands: ${known}; --help shows their flags)`
-        : `name a command: ${known} (--help shows their flags)`,
+        ? `Unknown command: ${name} (commands: ${known}; --help shows their flags)`
+        : `Usage: npm run admin -- <command> [flags], with a command from ${known} (--help shows their flags)`,
     );
     return 1;
   }

@@ -89,7 +89,10 @@ export function startPostgres(
     });
     child.once("error", (error) => reject(new EmbeddedPostgresError(startFailure(dataDir, error.message))));
     child.once("exit", (code, signal) => {
-      if (!ready) {
+      if (!ready && output.includes("Address already in use")) {
+        const why = `port ${port} is taken by another program (set QUARRY_EMBEDDED_PG_PORT to another port)`;
+        reject(new EmbeddedPostgresError(startFailure(dataDir, why)));
+      } else if (!ready) {
         reject(
           new EmbeddedPostgresError(
             startFailure(dataDir, firstProblem(output) ?? `exited with ${code ?? signal}`),
