@@ -31,8 +31,9 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
 }
 
 /**
- * DATABASE_URL when set; otherwise an embedded PostgreSQL under `<dataDir>/pg` with a `quarry`
- * database in it.
+ * DATABASE_URL when set; otherwise the embedded PostgreSQL under `<dataDir>/pg` with a `quarry`
+ * database in it: the one already running there (`npm start`'s, left running by stop()), or one
+ * started now and stopped by stop().
  */
 export async function resolveDatabase(opts: {
   databaseUrl: string | undefined;
@@ -43,6 +44,11 @@ export async function resolveDatabase(opts: {
   if (opts.databaseUrl) return { url: opts.databaseUrl, embedded: false, stop: async () => {} };
   const server = await startEmbeddedPostgres(`${opts.dataDir}/pg`, opts.port ?? 54329);
   const database = opts.database ?? "quarry";
-  await ensureDatabase(server.url, database);
+  try {
+    await ensureDatabase(server.url, database);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   return { url: withDatabase(server.url, database), embedded: true, stop: server.stop };
 }

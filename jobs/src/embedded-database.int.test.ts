@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb } from "@quarry/db/client";
+import { relocatedDataDir } from "@quarry/db/embedded/as-root";
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startEmbeddedDatabase } from "./embedded-database.ts";
@@ -48,6 +49,26 @@ it("runs PostgreSQL with its data in the given folder until stopped", async () =
   expect(await answers(database.url)).toBe(false);
   expect(await exited(path.join(dir, "pg"))).toBe(true);
 }, 60_000);
+
+it("runs as root from a folder the postgres user cannot enter (mode 700), without changing its mode", async () => {
+  const hidden = await mkdtemp(path.join(tmpdir(), "quarry-hidden-")); // mode 700
+  const dataDir = path.join(hidden, "data");
+  try {
+    const database = await startEmbeddedDatabase(dataDir, PORT);
+    expect(await answers(database.url)).toBe(true);
+    await database.stop();
+    expect(await answers(database.url)).toBe(false);
+    expect((await stat(hidden)).mode & 0o777).toBe(0o700);
+    // Started again, it finds the same data.
+    const again = await startEmbeddedDatabase(dataDir, PORT);
+    expect(await answers(again.url)).toBe(true);
+    await again.stop();
+  } finally {
+    await rm(hidden, { recursive: true, force: true });
+    await rm(relocatedDataDir(path.join(dataDir, "pg")), { recursive: true, force: true });
+    await rm(`${relocatedDataDir(path.join(dataDir, "pg"))}.source`, { force: true });
+  }
+}, 90_000);
 
 it("stops PostgreSQL when the process that started it is killed outright", async () => {
   const module = fileURLToPath(new URL("./embedded-database.ts", import.meta.url));

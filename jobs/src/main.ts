@@ -7,7 +7,7 @@ import { configureEnrichment } from "@quarry/enrichment/services/default-deps";
 import { configureMailTransport } from "@quarry/mail/services/transport";
 import { pino } from "pino";
 import { crontab } from "./crontab.ts";
-import { startEmbeddedDatabase } from "./embedded-database.ts";
+import { exitOnStartFailure, startEmbeddedDatabase } from "./embedded-database.ts";
 import { onShutdownSignal } from "./shutdown-signals.ts";
 import { startWorker } from "./worker.ts";
 
@@ -33,7 +33,7 @@ configureEnrichment({
 });
 const database = env.DATABASE_URL
   ? { url: env.DATABASE_URL, stop: async () => {} }
-  : await startEmbeddedDatabase(env.QUARRY_DATA_DIR, env.QUARRY_EMBEDDED_PG_PORT);
+  : await startEmbeddedDatabase(env.QUARRY_DATA_DIR, env.QUARRY_EMBEDDED_PG_PORT).catch(exitOnStartFailure);
 closers.push(() => database.stop());
 await migrateToLatest(database.url);
 const db = createDb(database.url, { max: env.WORKER_CONCURRENCY + 2 });

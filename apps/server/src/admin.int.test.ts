@@ -92,7 +92,7 @@ describe("npm run admin", () => {
     expect(
       (await apiClient(server.url, read.key).post("/contacts", { email: "no@example.com" })).status,
     ).toBe(403);
-  });
+  }, 90_000); // five CLI processes, each loading the app: past the default 20 s on a loaded machine
 
   it.each([
     [

@@ -8,7 +8,7 @@ import { migrateToLatest } from "@quarry/db/migrate";
 import type { ResolvedDatabase } from "@quarry/db/resolve-database";
 import { configureEnrichment } from "@quarry/enrichment/services/default-deps";
 import { crontab } from "@quarry/jobs/crontab";
-import { startEmbeddedDatabase } from "@quarry/jobs/embedded-database";
+import { exitOnStartFailure, startEmbeddedDatabase } from "@quarry/jobs/embedded-database";
 import { onShutdownSignal } from "@quarry/jobs/shutdown-signals";
 import { startWorker, type WorkerHandle } from "@quarry/jobs/worker";
 import { configureMailTransport } from "@quarry/mail/services/transport";
@@ -83,7 +83,7 @@ async function startPrimary(env: Env): Promise<void> {
 
   database = env.DATABASE_URL
     ? { url: env.DATABASE_URL, embedded: false, stop: async () => {} }
-    : await startEmbeddedDatabase(env.QUARRY_DATA_DIR, env.QUARRY_EMBEDDED_PG_PORT);
+    : await startEmbeddedDatabase(env.QUARRY_DATA_DIR, env.QUARRY_EMBEDDED_PG_PORT).catch(exitOnStartFailure);
   if (database.embedded) log.info({ dataDir: env.QUARRY_DATA_DIR }, "embedded PostgreSQL running");
 
   const { applied } = await migrateToLatest(database.url);

@@ -10,7 +10,7 @@ import { createRun } from "./services/create-run.ts";
 import { appDeps } from "./services/default-deps.ts";
 import { recordsContext } from "./services/run-selection.ts";
 import { testCaller } from "./testing/caller.ts";
-import { capturesOf, enrichmentWorkspace, insertContacts, runDueJobs } from "./testing/fixtures.ts";
+import { capturesOf, enrichmentWorkspace, insertContacts, runDueJobs, waitFor } from "./testing/fixtures.ts";
 import { gatedProvider, type ProviderCall, testDeps, testProvider } from "./testing/test-providers.ts";
 
 let t: TestDatabase;
@@ -57,7 +57,8 @@ it("creates a run with the registry's built-ins, streams its progress until done
   const watching = (async () => {
     for await (const snapshot of stream) seen.push(snapshot);
   })();
-  await new Promise((r) => setTimeout(r, 100));
+  // The first snapshot arrives before the jobs run, however long subscribing takes.
+  await waitFor(async () => seen.length > 0);
   await runDueJobs(t.url, t.db, appDeps());
   await watching;
   expect(seen[0]?.status).toBe("queued");

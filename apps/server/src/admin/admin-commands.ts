@@ -101,5 +101,5 @@ ${Object.values(adminCommands)
   .map((c) => `  ${c.usage}`)
   .join("\n")}
 
-Uses DATABASE_URL, or the embedded PostgreSQL under QUARRY_DATA_DIR (stop \`npm start\` first),
+Uses DATABASE_URL, or the embedded PostgreSQL under QUARRY_DATA_DIR (the one a running \`npm start\` uses, if any),
 and applies pending migrations before running.`;

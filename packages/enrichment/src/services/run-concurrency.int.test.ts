@@ -64,17 +64,20 @@ it("two workers on one run never call a provider twice for a (record, field) and
   for (let batch = 0; batch < 12; batch++) {
     await runBatchTask.enqueue(t.db, { workspaceId: w.workspaceId, runId: run.id, batch });
   }
+  const before = Date.now();
   runners.push(await startTestWorker(t.url, t.db, deps, 4), await startTestWorker(t.url, t.db, deps, 4));
   await waitFor(async () => (await getRun(w.ctx, run.id)).status === "completed", 30_000);
 
   const called = calls.flatMap((c) => c.recordIds);
   expect(called).toHaveLength(60);
   expect(new Set(called).size).toBe(60);
-  // Slots are 52.5 ms apart in PostgreSQL (5% headroom); +1 tolerates a call on a window's edge.
+  // PostgreSQL hands out slots 52.5 ms apart (5% headroom), the first no earlier than `before`, and
+  // a call never starts before its slot; it may start later on a loaded machine, so windows of
+  // observed start times prove nothing. What holds however late calls run: the k-th call (from 0)
+  // starts at least k intervals of the limit (50 ms) after `before`.
   const starts = calls.map((c) => c.startedAt).sort((a, b) => a - b);
-  const busiest = Math.max(...starts.map((s) => starts.filter((x) => x >= s && x < s + 1000).length));
-  expect(busiest).toBeLessThanOrEqual(21);
-  expect((starts.at(-1) ?? 0) - (starts[0] ?? 0)).toBeGreaterThanOrEqual(2800);
+  const early = starts.map((s, k) => ({ k, after: s - before })).filter(({ k, after }) => after < k * 50);
+  expect(early).toEqual([]);
 
   const captures = await capturesOf(t.db, run.id);
   expect(captures).toHaveLength(60);
@@ -84,13 +87,16 @@ it("two workers on one run never call a provider twice for a (record, field) and
 
 it("cancel: no provider call starts after cancel returns, calls in flight are aborted, held credits return", async () => {
   const calls: ProviderCall[] = [];
+  // The first three calls answer at once; every later one lasts until it is aborted, so the calls
+  // in flight at cancel cannot end by themselves just before the abort reaches them.
+  const never = new Promise<void>(() => {});
   const slow = testProvider(
     {
       id: "slow",
       contact: ["title"],
       cost: 2,
       batchSize: 5,
-      latencyMs: 1000,
+      gate: (n) => (n > 3 ? never : undefined),
       answer: (input) => found(input.recordId),
     },
     calls,
@@ -124,12 +130,12 @@ it("cancel: no provider call starts after cancel returns, calls in flight are ab
   }, 5_000);
 
   expect(calls.filter((c) => c.startedAt > acknowledged)).toEqual([]);
-  const inFlight = calls.filter((c) => (c.endedAt ?? Infinity) > acknowledged);
+  const inFlight = calls.slice(3);
   expect(inFlight.length).toBeGreaterThan(0);
-  for (const c of inFlight) {
-    expect(c.aborted).toBe(true);
-    expect((c.endedAt ?? Infinity) - acknowledged).toBeLessThan(1000);
-  }
+  // The run ends "cancelled" only once every claim is let go: each call in flight was aborted.
+  expect(inFlight.map((c) => ({ aborted: c.aborted, ended: c.endedAt !== null }))).toEqual(
+    inFlight.map(() => ({ aborted: true, ended: true })),
+  );
   const counts = await itemCounts(t.db, run.id);
   expect(counts.pending ?? 0).toBe(0);
   expect(counts.claimed ?? 0).toBe(0);
@@ -146,6 +152,12 @@ it("cancel: no provider call starts after cancel returns, calls in flight are ab
 
 it("cancel: a batch between two calls starts no further call once cancel returns", async () => {
   const calls: ProviderCall[] = [];
+  // Calls after the sixth wait for the test to cancel: however slow the machine, the run is still
+  // mid-batch when cancel returns, with calls in flight and further calls to come.
+  let cancelled = () => {};
+  const afterCancel = new Promise<void>((resolve) => {
+    cancelled = resolve;
+  });
   const quick = testProvider(
     {
       id: "quick",
@@ -153,6 +165,7 @@ it("cancel: a batch between two calls starts no further call once cancel returns
       cost: 1,
       batchSize: 2,
       latencyMs: 60,
+      gate: (n) => (n > 6 ? afterCancel : undefined),
       answer: (i) => found(i.recordId),
     },
     calls,
@@ -175,8 +188,11 @@ it("cancel: a batch between two calls starts no further call once cancel returns
   await waitFor(async () => calls.length >= 6);
   await cancelRun(w.ctx, run.id);
   const acknowledged = Date.now();
+  const startedBefore = calls.length;
+  cancelled();
   await waitFor(async () => (await getRun(w.ctx, run.id)).status === "cancelled", 5_000);
   expect(calls.filter((c) => c.startedAt > acknowledged)).toEqual([]);
+  expect(calls.length).toBe(startedBefore);
   expect(calls.length).toBeLessThan(60);
   expect((await getBalance(t.db, w.workspaceId)).held).toBe(0);
 });

@@ -85,4 +85,4 @@ it("a worker SIGKILLed mid-run: after restart every item ends found, not found o
     select count(*)::int as n from contacts c join record_field_sources s on s.record_id = c.id and s.field = 'title'
     where c.workspace_id = ${w.workspaceId} and c.title is not null and s.provider = 'vendor'`.execute(t.db);
   expect(rows[0]?.n).toBe(found);
-});
+}, 120_000); // two worker processes and 1000 items: far past the default 20 s on a loaded machine

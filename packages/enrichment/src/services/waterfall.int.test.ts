@@ -236,9 +236,14 @@ describe("errors and credits", () => {
       overwrite: false,
     });
     await runDueJobs(t.url, t.db, deps);
-    expect(await itemCounts(t.db, run.id)).toEqual({ pending: 1, failed: 1 });
-    await new Promise((r) => setTimeout(r, 350));
-    await runDueJobs(t.url, t.db, deps);
+    // The 401 fails its item at once. The 429's retry waits out Retry-After: a loaded machine may
+    // still be running due jobs when it comes due, so run them until it has happened, and check
+    // the wait from the calls' start times (late is possible, early is not).
+    expect((await itemCounts(t.db, run.id)).failed).toBe(1);
+    await waitFor(async () => {
+      await runDueJobs(t.url, t.db, deps);
+      return calls.filter((c) => c.provider === "flaky").length >= 2;
+    });
     const flakyCalls = calls.filter((c) => c.provider === "flaky");
     expect(flakyCalls).toHaveLength(2);
     expect((flakyCalls[1]?.startedAt ?? 0) - (flakyCalls[0]?.startedAt ?? 0)).toBeGreaterThanOrEqual(300);
@@ -311,12 +316,17 @@ describe("errors and credits", () => {
     "a worker whose claim was taken back writes nothing when its call returns ($what provider)",
     async ({ cost }) => {
       const calls: ProviderCall[] = [];
+      // The first call is held out until the reaper has run, however slow the machine.
+      let reaped = () => {};
+      const afterReap = new Promise<void>((resolve) => {
+        reaped = resolve;
+      });
       const slow = testProvider(
         {
           id: "slow",
           contact: ["title"],
           cost,
-          latencyMs: 300,
+          gate: (n) => (n === 1 ? afterReap : undefined),
           answer: (_, n) => title(n === 1 ? "Stale title" : "Fresh title", 90),
         },
         calls,
@@ -337,6 +347,7 @@ describe("errors and credits", () => {
       await waitFor(async () => calls.length > 0);
       // The reaper takes the claim back (as from a worker it believes dead) while the call is out.
       await reapStaleClaims(t.db, { staleAfterMs: 0, requeue: async () => {}, log: silentLogger });
+      reaped();
       await working;
 
       expect(calls).toHaveLength(2);

@@ -28,6 +28,11 @@ export interface TestProviderSpec {
   needsApiKey?: boolean;
   /** How long each call takes (aborting the signal ends it early). */
   latencyMs?: number;
+  /**
+   * After its latency, call `n` (from 1) also waits for this promise, when given: calls that last
+   * until the test lets them go (or until aborted), instead of for a time a loaded machine may miss.
+   */
+  gate?: (n: number) => Promise<void> | undefined;
   /** The answer for one record; `n` counts this provider's calls so far, from 1. */
   answer(input: ProviderInput, n: number): ProviderOutcome;
 }
@@ -40,6 +45,15 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
       clearTimeout(timer);
       reject(signal.reason);
     });
+  });
+}
+
+/** Waits for `gate`; aborting the signal ends the wait early. */
+function until(gate: Promise<void>, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    signal.addEventListener("abort", () => reject(signal.reason));
+    gate.then(resolve, reject);
   });
 }
 
@@ -59,6 +73,7 @@ export function testProvider(spec: TestProviderSpec, calls: ProviderCall[]): Pro
     defaultBaseUrl: null,
     async enrich(inputs, ctx) {
       n += 1;
+      const gate = spec.gate?.(n);
       const call: ProviderCall = {
         provider: spec.id,
         recordIds: inputs.map((i) => i.recordId),
@@ -69,6 +84,7 @@ export function testProvider(spec: TestProviderSpec, calls: ProviderCall[]): Pro
       calls.push(call);
       try {
         if (spec.latencyMs) await pause(spec.latencyMs, ctx.signal);
+        if (gate) await until(gate, ctx.signal);
       } catch (error) {
         call.aborted = true;
         throw error;

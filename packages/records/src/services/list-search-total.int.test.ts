@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countRecordsUpTo } from "../queries/list-records.queries.ts";
 import { contactEntity } from "../schemas/entities.ts";
-import { dropTestDatabase, type Member, newWorkspace } from "../testing/fixtures.ts";
+import { dropTestDatabase, type Member, newWorkspace, testCaller } from "../testing/fixtures.ts";
 
 let t: TestDatabase;
 let admin: Member;
@@ -40,17 +40,24 @@ describe("total", () => {
     await sql`insert into contacts (workspace_id, email, city)
       select ${big.workspaceId}::uuid, 'bulk' || i || '@example.com', case when i <= 20 then 'Oslo' end
       from generate_series(1, 10050) as i`.execute(t.db);
+    // Statistics now, not whenever autovacuum gets to it: the estimate decides "above 10,000".
+    await sql`analyze contacts`.execute(t.db);
     const inBig = { workspaceId: big.workspaceId };
     const all = await big.caller.records.contacts.list({ ...inBig, limit: 10 });
     expect(all.total.exact).toBe(false);
     expect(all.total.value).toBeGreaterThan(10_000);
     const next = await big.caller.records.contacts.list({ ...inBig, limit: 10, cursor: all.nextCursor });
     expect(next.total).toEqual(all.total);
-    const oslo = await big.caller.records.contacts.list({
-      ...inBig,
-      filter: { op: "and", conditions: [{ field: "city", operator: "equals", value: "Oslo" }] },
-      limit: 5,
-    });
+    // Below the limit the rows are counted. Outside a transaction that count has a 25 ms budget,
+    // which a loaded machine can miss (then the estimate shows: the next test covers that); inside
+    // the caller's transaction it has none, so this checks the count, not the machine's speed.
+    const oslo = await t.db.transaction().execute((trx) =>
+      testCaller(trx, big).records.contacts.list({
+        ...inBig,
+        filter: { op: "and", conditions: [{ field: "city", operator: "equals", value: "Oslo" }] },
+        limit: 5,
+      }),
+    );
     expect(oslo.total).toEqual({ value: 20, exact: true });
   });
 });
@@ -83,14 +90,13 @@ describe("total under a time budget", () => {
     const blocker = await t.db.connection().execute(async (conn) => {
       await sql`begin`.execute(conn);
       await sql`lock table contacts in access exclusive mode`.execute(conn);
-      const started = performance.now();
+      // The lock is released only after the count returns: a count that waited for it instead of
+      // giving up at its budget would never return, so no wall-clock bound is needed here.
       const counted = await countRecordsUpTo(t.db, scope, 10_001, 50);
-      const waited = performance.now() - started;
       await sql`rollback`.execute(conn);
-      return { counted, waited };
+      return { counted };
     });
     expect(blocker.counted).toBeNull();
-    expect(blocker.waited).toBeLessThan(2_000);
     // The timeout was local to the count's transaction: pooled connections have none.
     const settings = await Promise.all(
       Array.from({ length: 4 }, () =>
