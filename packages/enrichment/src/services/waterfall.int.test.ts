@@ -1,38 +1,31 @@
 import { silentLogger } from "@quarry/core/logger";
 import { getBalance } from "@quarry/credits/services/get-balance";
-import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { contactEntity } from "@quarry/records/schemas/entities";
 import { getRecord } from "@quarry/records/services/get-record";
 import { updateRecord } from "@quarry/records/services/update-record";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ProviderOutcome } from "../providers/provider.ts";
-import { insertLookups } from "../queries/lookups.queries.ts";
 import {
+  answeredBeforeWorkerDied,
   capturesOf,
+  contactsByEmail,
+  createContactRun,
   enrichmentWorkspace,
   insertContacts,
   itemCounts,
   runDueJobs,
+  startContactRun,
   waitFor,
 } from "../testing/fixtures.ts";
-import { type ProviderCall, testDeps, testProvider } from "../testing/test-providers.ts";
-import { createRun } from "./create-run.ts";
+import { useTestDatabase } from "../testing/test-database.ts";
+import { type ProviderCall, testDeps, testProvider, foundTitle as title } from "../testing/test-providers.ts";
 import { getRun } from "./get-run.ts";
 import { previewRun } from "./preview-run.ts";
 import { reapStaleClaims } from "./reap-stale-claims.ts";
 import { recordsContext } from "./run-selection.ts";
 import { updateEnrichmentSettings } from "./settings.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.drop());
-
-const title = (value: string, confidence: number): ProviderOutcome => ({
-  status: "found",
-  values: [{ field: "title", value, confidence, verification: "valid" }],
-});
+const t = useTestDatabase();
 
 function threeProviders(calls: ProviderCall[]) {
   return [
@@ -46,14 +39,11 @@ describe("waterfall", () => {
   it("tries providers in order and stops at the first confident value; the rest are not called or charged", async () => {
     const calls: ProviderCall[] = [];
     const deps = testDeps(threeProviders(calls));
-    const w = await enrichmentWorkspace(t.db, 100);
-    const [id = ""] = await insertContacts(t.db, w.workspaceId, [{ email: "ada@example.com" }]);
-    const run = await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { id },
-      fields: ["title"],
-      overwrite: false,
+    const { w, ids, run } = await startContactRun(t.db, deps, {
+      credits: 100,
+      contacts: [{ email: "ada@example.com" }],
     });
+    const [id = ""] = ids;
     await runDueJobs(t.url, t.db, deps);
 
     expect(calls.map((c) => c.provider)).toEqual(["low", "good"]);
@@ -90,12 +80,7 @@ describe("waterfall", () => {
       { email: "a@example.com" },
       { email: "b@x.io" },
     ]);
-    await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { ids: [a, b] },
-      fields: ["title"],
-      overwrite: false,
-    });
+    await createContactRun(w.ctx, deps, [a, b]);
     await runDueJobs(t.url, t.db, deps);
     expect(calls.map((c) => c.provider)).toEqual(["best"]);
     expect(calls[0]?.recordIds.sort()).toEqual([a, b].sort());
@@ -111,12 +96,7 @@ describe("waterfall", () => {
       },
     });
     const [c = ""] = await insertContacts(t.db, w.workspaceId, [{ email: "c@example.com" }]);
-    const run = await createRun(w.ctx, deps2, {
-      entity: "contact",
-      selection: { id: c },
-      fields: ["title"],
-      overwrite: false,
-    });
+    const run = await createContactRun(w.ctx, deps2, [c]);
     await runDueJobs(t.url, t.db, deps2);
     expect(calls2.map((x) => x.provider)).toEqual(["low", "good", "best"]);
     const done = await getRun(w.ctx, run.id);
@@ -128,17 +108,11 @@ describe("waterfall", () => {
   it("never overwrites a value a user typed unless the run asks to", async () => {
     const calls: ProviderCall[] = [];
     const deps = testDeps(threeProviders(calls));
-    const w = await enrichmentWorkspace(t.db, 100);
-    const [typed = "", empty = ""] = await insertContacts(t.db, w.workspaceId, [
-      { email: "typed@example.com", title: "Founder" },
-      { email: "empty@example.com" },
-    ]);
-    const run = await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { ids: [typed, empty] },
-      fields: ["title"],
-      overwrite: false,
+    const { w, ids, run } = await startContactRun(t.db, deps, {
+      credits: 100,
+      contacts: [{ email: "typed@example.com", title: "Founder" }, { email: "empty@example.com" }],
     });
+    const [typed = ""] = ids;
     expect(run.counts).toMatchObject({ skipped: 1, pending: 1 });
     expect(run.reasons).toEqual([
       { status: "skipped", reason: "A user typed this value: run with overwrite to replace it.", count: 1 },
@@ -150,12 +124,7 @@ describe("waterfall", () => {
 
     // A user types over between snapshot and lookup: the late value is not written or charged.
     const [late = ""] = await insertContacts(t.db, w.workspaceId, [{ email: "late@example.com" }]);
-    const lateRun = await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { id: late },
-      fields: ["title"],
-      overwrite: false,
-    });
+    const lateRun = await createContactRun(w.ctx, deps, [late]);
     await updateRecord({ ...rctx, source: "user" }, contactEntity, late, { title: "Typed meanwhile" });
     await runDueJobs(t.url, t.db, deps);
     expect((await getRecord(rctx, contactEntity, late)).title).toBe("Typed meanwhile");
@@ -163,12 +132,7 @@ describe("waterfall", () => {
     expect(await capturesOf(t.db, lateRun.id)).toEqual([]);
 
     // With overwrite the typed value is replaced and gets provenance; a user edit removes it again.
-    await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { id: typed },
-      fields: ["title"],
-      overwrite: true,
-    });
+    await createContactRun(w.ctx, deps, [typed], { overwrite: true });
     await runDueJobs(t.url, t.db, deps);
     const replaced = await getRecord(rctx, contactEntity, typed);
     expect(replaced.title).toBe("VP Sales");
@@ -227,13 +191,10 @@ describe("errors and credits", () => {
       calls,
     );
     const deps = testDeps([flaky, denied]);
-    const w = await enrichmentWorkspace(t.db, 10);
-    const [id = ""] = await insertContacts(t.db, w.workspaceId, [{ email: "r@example.com" }]);
-    const run = await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { id },
+    const { w, run } = await startContactRun(t.db, deps, {
+      credits: 10,
+      contacts: [{ email: "r@example.com" }],
       fields: ["title", "phone"],
-      overwrite: false,
     });
     await runDueJobs(t.url, t.db, deps);
     expect(await itemCounts(t.db, run.id)).toEqual({ pending: 1, failed: 1 });
@@ -267,35 +228,18 @@ describe("errors and credits", () => {
     );
     const hit = testProvider({ id: "hit", contact: ["title"], answer: () => title("Engineer", 80) }, calls);
     const deps = testDeps([miss, hit]);
-    const w = await enrichmentWorkspace(t.db, 10);
-    const [id = ""] = await insertContacts(t.db, w.workspaceId, [{ email: "again@example.com" }]);
-    const run = await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { id },
-      fields: ["title"],
-      overwrite: false,
+    const { w, ids, run } = await startContactRun(t.db, deps, {
+      credits: 10,
+      contacts: [{ email: "again@example.com" }],
     });
-    // A worker claimed the item, "miss" answered (logged with the run), then the worker died before
-    // the item moved on: the reaper put it back to pending at step 0, one claim on it.
-    await insertLookups(t.db, [
-      {
-        workspaceId: w.workspaceId,
-        runId: run.id,
-        entity: "contact",
-        recordId: id,
-        provider: "miss",
-        status: "not_found",
-        fields: [],
-        inputs: {},
-        outputs: [],
-        errorCode: null,
-        cost: 0,
-        confidence: null,
-        latencyMs: 5,
-        fetchedAt: new Date(),
-      },
-    ]);
-    await t.db.updateTable("enrichment_run_items").set({ claims: 1 }).where("run_id", "=", run.id).execute();
+    const [id = ""] = ids;
+    // A worker claimed the item, "miss" answered not found, then the worker died.
+    await answeredBeforeWorkerDied(t.db, {
+      workspaceId: w.workspaceId,
+      runId: run.id,
+      recordId: id,
+      provider: "miss",
+    });
     await runDueJobs(t.url, t.db, deps);
     expect(calls.map((c) => c.provider)).toEqual(["hit"]);
     const done = await getRun(w.ctx, run.id);
@@ -322,16 +266,9 @@ describe("errors and credits", () => {
         calls,
       );
       const deps = testDeps([slow]);
-      const w = await enrichmentWorkspace(t.db, 100);
-      const ids = await insertContacts(t.db, w.workspaceId, [
-        { email: "s1@example.com" },
-        { email: "s2@example.com" },
-      ]);
-      const run = await createRun(w.ctx, deps, {
-        entity: "contact",
-        selection: { ids },
-        fields: ["title"],
-        overwrite: false,
+      const { w, ids, run } = await startContactRun(t.db, deps, {
+        credits: 100,
+        contacts: [{ email: "s1@example.com" }, { email: "s2@example.com" }],
       });
       const working = runDueJobs(t.url, t.db, deps);
       await waitFor(async () => calls.length > 0);
@@ -388,13 +325,8 @@ describe("errors and credits", () => {
           .where("workspace_id", "=", w.workspaceId)
           .executeTakeFirstOrThrow()
       ).last_used_at;
-    const [id = ""] = await insertContacts(t.db, w.workspaceId, [{ email: "used@example.com" }]);
-    await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { id },
-      fields: ["title"],
-      overwrite: false,
-    });
+    const ids = await insertContacts(t.db, w.workspaceId, [{ email: "used@example.com" }]);
+    await createContactRun(w.ctx, deps, ids);
     expect(await lastUsed()).toBeNull();
     await runDueJobs(t.url, t.db, deps);
     expect(calls).toHaveLength(1);
@@ -408,18 +340,7 @@ describe("errors and credits", () => {
       calls,
     );
     const deps = testDeps([paid], { batchRecords: 2 });
-    const w = await enrichmentWorkspace(t.db, 12);
-    const ids = await insertContacts(
-      t.db,
-      w.workspaceId,
-      Array.from({ length: 6 }, (_, i) => ({ email: `o${i}@example.com` })),
-    );
-    const run = await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { ids },
-      fields: ["title"],
-      overwrite: false,
-    });
+    const { w, run } = await startContactRun(t.db, deps, { credits: 12, contacts: contactsByEmail("o", 6) });
     await runDueJobs(t.url, t.db, deps);
     const done = await getRun(w.ctx, run.id);
     expect(done.status).toBe("stopped");
@@ -443,12 +364,7 @@ describe("errors and credits", () => {
       { email: "c2@example.com" },
       { email: "c3@example.com" },
     ]);
-    const run = await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { ids },
-      fields: ["title"],
-      overwrite: false,
-    });
+    const run = await createContactRun(w.ctx, deps, ids);
     await runDueJobs(t.url, t.db, deps);
     const done = await getRun(w.ctx, run.id);
     expect(done.status).toBe("stopped");
