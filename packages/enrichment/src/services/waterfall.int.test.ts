@@ -18,7 +18,7 @@ import {
   waitFor,
 } from "../testing/fixtures.ts";
 import { useTestDatabase } from "../testing/test-database.ts";
-import { type ProviderCall, testDeps, testProvider, foundTitle as title } from "../testing/test-providers.ts";
+import { foundTitle, type ProviderCall, testDeps, testProvider } from "../testing/test-providers.ts";
 import { getRun } from "./get-run.ts";
 import { previewRun } from "./preview-run.ts";
 import { reapStaleClaims } from "./reap-stale-claims.ts";
@@ -29,9 +29,15 @@ const t = useTestDatabase();
 
 function threeProviders(calls: ProviderCall[]) {
   return [
-    testProvider({ id: "low", contact: ["title"], cost: 1, answer: () => title("Low guess", 40) }, calls),
-    testProvider({ id: "good", contact: ["title"], cost: 2, answer: () => title("VP Sales", 90) }, calls),
-    testProvider({ id: "best", contact: ["title"], cost: 3, answer: () => title("Chief", 99) }, calls),
+    testProvider(
+      { id: "low", contact: ["title"], cost: 1, answer: () => foundTitle("Low guess", 40) },
+      calls,
+    ),
+    testProvider(
+      { id: "good", contact: ["title"], cost: 2, answer: () => foundTitle("VP Sales", 90) },
+      calls,
+    ),
+    testProvider({ id: "best", contact: ["title"], cost: 3, answer: () => foundTitle("Chief", 99) }, calls),
   ];
 }
 
@@ -178,7 +184,7 @@ describe("errors and credits", () => {
         answer: (_, n): ProviderOutcome =>
           n === 1
             ? { status: "error", retryable: true, retryAfterMs: 300, code: "rate_limited", message: "429" }
-            : title("Engineer", 80),
+            : foundTitle("Engineer", 80),
       },
       calls,
     );
@@ -226,7 +232,10 @@ describe("errors and credits", () => {
       { id: "miss", contact: ["title"], answer: () => ({ status: "not_found" }) },
       calls,
     );
-    const hit = testProvider({ id: "hit", contact: ["title"], answer: () => title("Engineer", 80) }, calls);
+    const hit = testProvider(
+      { id: "hit", contact: ["title"], answer: () => foundTitle("Engineer", 80) },
+      calls,
+    );
     const deps = testDeps([miss, hit]);
     const { w, ids, run } = await startContactRun(t.db, deps, {
       credits: 10,
@@ -261,7 +270,7 @@ describe("errors and credits", () => {
           contact: ["title"],
           cost,
           latencyMs: 300,
-          answer: (_, n) => title(n === 1 ? "Stale title" : "Fresh title", 90),
+          answer: (_, n) => foundTitle(n === 1 ? "Stale title" : "Fresh title", 90),
         },
         calls,
       );
@@ -302,7 +311,7 @@ describe("errors and credits", () => {
   it("a provider call marks the workspace's vendor key used; a run that never calls it does not", async () => {
     const calls: ProviderCall[] = [];
     const finder = testProvider(
-      { id: "hunter-email-finder", contact: ["title"], answer: () => title("Engineer", 90) },
+      { id: "hunter-email-finder", contact: ["title"], answer: () => foundTitle("Engineer", 90) },
       calls,
     );
     const deps = testDeps([finder]);
@@ -336,7 +345,7 @@ describe("errors and credits", () => {
   it("stops a run that would overdraw, with the ledger's message, and releases what was held", async () => {
     const calls: ProviderCall[] = [];
     const paid = testProvider(
-      { id: "paid", contact: ["title"], cost: 5, batchSize: 2, answer: () => title("Paid", 90) },
+      { id: "paid", contact: ["title"], cost: 5, batchSize: 2, answer: () => foundTitle("Paid", 90) },
       calls,
     );
     const deps = testDeps([paid], { batchRecords: 2 });
@@ -353,7 +362,7 @@ describe("errors and credits", () => {
   it("stops at the per-run spend cap before the call that would pass it", async () => {
     const calls: ProviderCall[] = [];
     const paid = testProvider(
-      { id: "paid", contact: ["title"], cost: 3, batchSize: 1, answer: () => title("Paid", 90) },
+      { id: "paid", contact: ["title"], cost: 3, batchSize: 1, answer: () => foundTitle("Paid", 90) },
       calls,
     );
     const deps = testDeps([paid]);
