@@ -1,33 +1,26 @@
-import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
-import { insertTestUser } from "@quarry/trpc/testing/test-users";
 import { apiKeyScopeActions, can, keyCan, permissionMatrix } from "@quarry/workspaces/permissions";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Run } from "./schemas/runs.ts";
-import { createRun } from "./services/create-run.ts";
 import { testCaller } from "./testing/caller.ts";
-import { enrichmentWorkspace, insertContacts } from "./testing/fixtures.ts";
+import { createContactRun, enrichmentWorkspace, insertContacts, memberOf } from "./testing/fixtures.ts";
+import { useTestDatabase } from "./testing/test-database.ts";
 import { testDeps, testProvider } from "./testing/test-providers.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.drop());
+const t = useTestDatabase();
 
-it.each([
+/** Who is shown the workspace's balance: every role that may run enrichment reads it, a viewer does not. */
+const balanceShownTo = [
   { role: "owner", available: 123, covered: true },
   { role: "admin", available: 123, covered: true },
   { role: "member", available: 123, covered: true },
   { role: "viewer", available: null, covered: null },
-] as const)(
+] as const;
+
+it.each(balanceShownTo)(
   "enrichment.runs.preview as $role shows the balance: $available",
   async ({ role, available, covered }) => {
     const w = await enrichmentWorkspace(t.db, 123);
-    const member = await insertTestUser(t.db);
-    await t.db
-      .insertInto("memberships")
-      .values({ workspace_id: w.workspaceId, user_id: member.user.id, role })
-      .execute();
+    const member = await memberOf(t.db, w.workspaceId, role);
     const ids = await insertContacts(t.db, w.workspaceId, [{ first_name: "Ada", last_name: "Lovelace" }]);
     const preview = await testCaller(t.db, member).enrichment.runs.preview({
       workspaceId: w.workspaceId,
@@ -39,30 +32,16 @@ it.each([
   },
 );
 
-it.each([
-  { role: "owner", available: 123, covered: true },
-  { role: "admin", available: 123, covered: true },
-  { role: "member", available: 123, covered: true },
-  { role: "viewer", available: null, covered: null },
-] as const)(
+it.each(balanceShownTo)(
   "enrichment.runs.get and .watch as $role show the balance the run was made against: $available",
   async ({ role, available, covered }) => {
     const w = await enrichmentWorkspace(t.db, 123);
-    const member = await insertTestUser(t.db);
-    await t.db
-      .insertInto("memberships")
-      .values({ workspace_id: w.workspaceId, user_id: member.user.id, role })
-      .execute();
+    const member = await memberOf(t.db, w.workspaceId, role);
     const ids = await insertContacts(t.db, w.workspaceId, [{ email: "ada@example.com" }]);
     const deps = testDeps([
       testProvider({ id: "p", contact: ["title"], answer: () => ({ status: "not_found" }) }, []),
     ]);
-    const created = await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { ids },
-      fields: ["title"],
-      overwrite: false,
-    });
+    const created = await createContactRun(w.ctx, deps, ids);
     expect(created.estimate).toMatchObject({ available: 123, covered: true });
     const caller = testCaller(t.db, member);
     const run = await caller.enrichment.runs.get({ workspaceId: w.workspaceId, id: created.id });

@@ -1,75 +1,42 @@
 import { getBalance } from "@quarry/credits/services/get-balance";
-import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ProviderOutcome } from "../providers/provider.ts";
-import { insertLookups } from "../queries/lookups.queries.ts";
+import { describe, expect, it } from "vitest";
 import {
+  answeredBeforeWorkerDied,
   capturesOf,
-  enrichmentWorkspace,
-  insertContacts,
   itemCounts,
   runDueJobs,
+  startContactRun,
 } from "../testing/fixtures.ts";
-import { type ProviderCall, testDeps, testProvider } from "../testing/test-providers.ts";
-import { createRun } from "./create-run.ts";
+import { useTestDatabase } from "../testing/test-database.ts";
+import { foundTitle, type ProviderCall, testDeps, testProvider } from "../testing/test-providers.ts";
 import { releaseRunHolds } from "./finish-run.ts";
 import { getRun } from "./get-run.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.drop());
-
-const title = (value: string, confidence: number): ProviderOutcome => ({
-  status: "found",
-  values: [{ field: "title", value, confidence, verification: "valid" }],
-});
+const t = useTestDatabase();
 
 /** An earlier claim of the run asked `provider` about `recordId`, which found a title; then its worker died. */
-async function loggedFoundAnswer(workspaceId: string, runId: string, recordId: string, provider: string) {
-  await insertLookups(t.db, [
-    {
-      workspaceId,
-      runId,
-      entity: "contact",
-      recordId,
-      provider,
-      status: "found",
-      fields: ["title"],
-      inputs: {},
-      outputs: [{ field: "title", value: "Logged title", confidence: 90, verification: "valid" }],
-      errorCode: null,
-      cost: 0,
-      confidence: 90,
-      latencyMs: 5,
-      fetchedAt: new Date(),
-    },
-  ]);
-  await t.db
-    .updateTable("enrichment_run_items")
-    .set({ claims: 1 })
-    .where("run_id", "=", runId)
-    .where("record_id", "=", recordId)
-    .execute();
-}
+const loggedFoundAnswer = (workspaceId: string, runId: string, recordId: string, provider: string) =>
+  answeredBeforeWorkerDied(t.db, {
+    workspaceId,
+    runId,
+    recordId,
+    provider,
+    title: { value: "Logged title", confidence: 90 },
+  });
 
 describe("values re-used from this run's lookups", () => {
   it("a re-used found value is held and charged once, with no vendor call", async () => {
     const calls: ProviderCall[] = [];
     const paid = testProvider(
-      { id: "paid", contact: ["title"], cost: 2, answer: () => title("Fresh", 90) },
+      { id: "paid", contact: ["title"], cost: 2, answer: () => foundTitle("Fresh", 90) },
       calls,
     );
     const deps = testDeps([paid]);
-    const w = await enrichmentWorkspace(t.db, 10);
-    const [id = ""] = await insertContacts(t.db, w.workspaceId, [{ email: "reused@example.com" }]);
-    const run = await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { id },
-      fields: ["title"],
-      overwrite: false,
-    });
+    const {
+      w,
+      ids: [id = ""],
+      run,
+    } = await startContactRun(t.db, deps, { credits: 10, contacts: [{ email: "reused@example.com" }] });
     await loggedFoundAnswer(w.workspaceId, run.id, id, "paid");
 
     await runDueJobs(t.url, t.db, deps);
@@ -89,21 +56,18 @@ describe("values re-used from this run's lookups", () => {
         contact: ["title"],
         cost: 1,
         batchSize: 2,
-        answer: (_, n) => (n === 1 ? title("Fresh", 90) : { status: "not_found" }),
+        answer: (_, n) => (n === 1 ? foundTitle("Fresh", 90) : { status: "not_found" }),
       },
       calls,
     );
     const deps = testDeps([paid]);
-    const w = await enrichmentWorkspace(t.db, 10);
-    const [reused = "", fresh = ""] = await insertContacts(t.db, w.workspaceId, [
-      { email: "old@example.com" },
-      { email: "new@example.com" },
-    ]);
-    const run = await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { ids: [reused, fresh] },
-      fields: ["title"],
-      overwrite: false,
+    const {
+      w,
+      ids: [reused = "", fresh = ""],
+      run,
+    } = await startContactRun(t.db, deps, {
+      credits: 10,
+      contacts: [{ email: "old@example.com" }, { email: "new@example.com" }],
     });
     await loggedFoundAnswer(w.workspaceId, run.id, reused, "paid");
 
@@ -127,7 +91,7 @@ it("a chunk whose hold is gone before its values are charged counts an attempt e
   let runId = "";
   let workspaceId = "";
   const base = testProvider(
-    { id: "paid", contact: ["title"], cost: 1, answer: () => title("Found", 90) },
+    { id: "paid", contact: ["title"], cost: 1, answer: () => foundTitle("Found", 90) },
     calls,
   );
   // The run's holds are released while each of the first ten calls is out (as a reaper would).
@@ -140,15 +104,11 @@ it("a chunk whose hold is gone before its values are charged counts an attempt e
     },
   };
   const deps = testDeps([releasing], { maxAttempts: 3, backoffBaseMs: 0, backoffMaxMs: 0 });
-  const w = await enrichmentWorkspace(t.db, 10);
-  workspaceId = w.workspaceId;
-  const [id = ""] = await insertContacts(t.db, w.workspaceId, [{ email: "gone@example.com" }]);
-  const run = await createRun(w.ctx, deps, {
-    entity: "contact",
-    selection: { id },
-    fields: ["title"],
-    overwrite: false,
+  const { w, run } = await startContactRun(t.db, deps, {
+    credits: 10,
+    contacts: [{ email: "gone@example.com" }],
   });
+  workspaceId = w.workspaceId;
   runId = run.id;
 
   await runDueJobs(t.url, t.db, deps);

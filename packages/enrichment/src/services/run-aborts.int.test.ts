@@ -1,16 +1,11 @@
-import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { enrichmentWorkspace, insertContacts, runDueJobs, waitFor } from "../testing/fixtures.ts";
+import { expect, it } from "vitest";
+import { runDueJobs, startContactRun, waitFor } from "../testing/fixtures.ts";
+import { useTestDatabase } from "../testing/test-database.ts";
 import { type ProviderCall, testDeps, testProvider } from "../testing/test-providers.ts";
 import { cancelRun } from "./cancel-run.ts";
-import { createRun } from "./create-run.ts";
 import { getRun } from "./get-run.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.drop());
+const t = useTestDatabase();
 
 it("a vendor call cut by cancel is logged in the lookup log as aborted", async () => {
   const calls: ProviderCall[] = [];
@@ -20,16 +15,9 @@ it("a vendor call cut by cancel is logged in the lookup log as aborted", async (
     calls,
   );
   const deps = testDeps([slow]);
-  const w = await enrichmentWorkspace(t.db, 10);
-  const ids = await insertContacts(t.db, w.workspaceId, [
-    { email: "a1@example.com" },
-    { email: "a2@example.com" },
-  ]);
-  const run = await createRun(w.ctx, deps, {
-    entity: "contact",
-    selection: { ids },
-    fields: ["title"],
-    overwrite: false,
+  const { w, ids, run } = await startContactRun(t.db, deps, {
+    credits: 10,
+    contacts: [{ email: "a1@example.com" }, { email: "a2@example.com" }],
   });
   const working = runDueJobs(t.url, t.db, deps);
   await waitFor(async () => calls.length > 0);
@@ -67,13 +55,9 @@ it.each([
       calls,
     );
     const deps = testDeps([refused]);
-    const w = await enrichmentWorkspace(t.db, 10);
-    const ids = await insertContacts(t.db, w.workspaceId, [{ email: `${code}@example.com` }]);
-    await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { ids },
-      fields: ["title"],
-      overwrite: false,
+    const { w } = await startContactRun(t.db, deps, {
+      credits: 10,
+      contacts: [{ email: `${code}@example.com` }],
     });
     await runDueJobs(t.url, t.db, deps);
 

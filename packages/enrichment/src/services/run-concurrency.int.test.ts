@@ -5,15 +5,14 @@ import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { runBatchTask } from "../tasks/run-batch.task.ts";
 import {
   capturesOf,
-  enrichmentWorkspace,
-  insertContacts,
+  contactsByEmail,
   itemCounts,
+  startContactRun,
   startTestWorker,
   waitFor,
 } from "../testing/fixtures.ts";
 import { type ProviderCall, testDeps, testProvider } from "../testing/test-providers.ts";
 import { cancelRun } from "./cancel-run.ts";
-import { createRun } from "./create-run.ts";
 import { getRun } from "./get-run.ts";
 
 let t: TestDatabase;
@@ -48,18 +47,7 @@ it("two workers on one run never call a provider twice for a (record, field) and
     calls,
   );
   const deps = testDeps([counted], { batchRecords: 5 });
-  const w = await enrichmentWorkspace(t.db, 1000);
-  const ids = await insertContacts(
-    t.db,
-    w.workspaceId,
-    Array.from({ length: 60 }, (_, i) => ({ email: `c${i}@example.com` })),
-  );
-  const run = await createRun(w.ctx, deps, {
-    entity: "contact",
-    selection: { ids },
-    fields: ["title"],
-    overwrite: false,
-  });
+  const { w, run } = await startContactRun(t.db, deps, { credits: 1000, contacts: contactsByEmail("c", 60) });
   // Duplicate jobs for every batch (no job key): both workers race for the same items.
   for (let batch = 0; batch < 12; batch++) {
     await runBatchTask.enqueue(t.db, { workspaceId: w.workspaceId, runId: run.id, batch });
@@ -102,17 +90,9 @@ it("cancel: no provider call starts after cancel returns, calls in flight are ab
     calls,
   );
   const deps = testDeps([slow], { batchRecords: 5 });
-  const w = await enrichmentWorkspace(t.db, 1000);
-  const ids = await insertContacts(
-    t.db,
-    w.workspaceId,
-    Array.from({ length: 100 }, (_, i) => ({ email: `k${i}@example.com` })),
-  );
-  const run = await createRun(w.ctx, deps, {
-    entity: "contact",
-    selection: { ids },
-    fields: ["title"],
-    overwrite: false,
+  const { w, run } = await startContactRun(t.db, deps, {
+    credits: 1000,
+    contacts: contactsByEmail("k", 100),
   });
   runners.push(await startTestWorker(t.url, t.db, deps, 3));
   await waitFor(
@@ -172,17 +152,9 @@ it("cancel: a batch between two calls starts no further call once cancel returns
   );
   // Calls end long before the in-flight poll would notice: only the check before each call stops them.
   const deps = testDeps([quick], { batchRecords: 40, cancelPollMs: 10_000 });
-  const w = await enrichmentWorkspace(t.db, 1000);
-  const ids = await insertContacts(
-    t.db,
-    w.workspaceId,
-    Array.from({ length: 120 }, (_, i) => ({ email: `q${i}@example.com` })),
-  );
-  const run = await createRun(w.ctx, deps, {
-    entity: "contact",
-    selection: { ids },
-    fields: ["title"],
-    overwrite: false,
+  const { w, run } = await startContactRun(t.db, deps, {
+    credits: 1000,
+    contacts: contactsByEmail("q", 120),
   });
   runners.push(await startTestWorker(t.url, t.db, deps, 3));
   await waitFor(async () => calls.length >= 6);

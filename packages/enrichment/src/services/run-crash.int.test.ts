@@ -5,9 +5,8 @@ import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-d
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { faultProviders } from "../testing/fault-providers.ts";
-import { capturesOf, enrichmentWorkspace, insertContacts, itemCounts, waitFor } from "../testing/fixtures.ts";
+import { capturesOf, contactsByEmail, itemCounts, startContactRun, waitFor } from "../testing/fixtures.ts";
 import { testDeps } from "../testing/test-providers.ts";
-import { createRun } from "./create-run.ts";
 import { getRun } from "./get-run.ts";
 
 const script = fileURLToPath(new URL("../testing/worker-process.ts", import.meta.url));
@@ -30,17 +29,9 @@ function startWorkerProcess(url: string): ChildProcess {
 
 it("a worker SIGKILLed mid-run: after restart every item ends found, not found or failed, each value charged once", async () => {
   const deps = testDeps(faultProviders());
-  const w = await enrichmentWorkspace(t.db, 2000);
-  const ids = await insertContacts(
-    t.db,
-    w.workspaceId,
-    Array.from({ length: 1000 }, (_, i) => ({ email: `p${i}@example.com` })),
-  );
-  const run = await createRun(w.ctx, deps, {
-    entity: "contact",
-    selection: { ids },
-    fields: ["title"],
-    overwrite: false,
+  const { w, run } = await startContactRun(t.db, deps, {
+    credits: 2000,
+    contacts: contactsByEmail("p", 1000),
   });
   expect(run.counts.pending).toBe(1000);
 

@@ -1,15 +1,10 @@
-import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { enrichmentWorkspace, insertContacts, itemCounts, runDueJobs } from "../testing/fixtures.ts";
+import { expect, it } from "vitest";
+import { itemCounts, runDueJobs, startContactRun } from "../testing/fixtures.ts";
+import { useTestDatabase } from "../testing/test-database.ts";
 import { type ProviderCall, testDeps, testProvider } from "../testing/test-providers.ts";
-import { createRun } from "./create-run.ts";
 import { getRun } from "./get-run.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.drop());
+const t = useTestDatabase();
 
 it("a batch that always throws ends after maxAttempts: its items fail with the reason and the run fails", async () => {
   const calls: ProviderCall[] = [];
@@ -26,16 +21,9 @@ it("a batch that always throws ends after maxAttempts: its items fail with the r
       throw new Error("waterfall unreadable");
     },
   };
-  const w = await enrichmentWorkspace(t.db, 10);
-  const ids = await insertContacts(t.db, w.workspaceId, [
-    { email: "t1@example.com" },
-    { email: "t2@example.com" },
-  ]);
-  const run = await createRun(w.ctx, base, {
-    entity: "contact",
-    selection: { ids },
-    fields: ["title"],
-    overwrite: false,
+  const { w, run } = await startContactRun(t.db, base, {
+    credits: 10,
+    contacts: [{ email: "t1@example.com" }, { email: "t2@example.com" }],
   });
 
   await runDueJobs(t.url, t.db, deps);
@@ -68,16 +56,9 @@ it("a run with one item answered and one failed still completes", async () => {
     calls,
   );
   const deps = testDeps([vendor]);
-  const w = await enrichmentWorkspace(t.db, 10);
-  const ids = await insertContacts(t.db, w.workspaceId, [
-    { email: "ok@example.com" },
-    { email: "bad@example.com" },
-  ]);
-  const run = await createRun(w.ctx, deps, {
-    entity: "contact",
-    selection: { ids },
-    fields: ["title"],
-    overwrite: false,
+  const { w, run } = await startContactRun(t.db, deps, {
+    credits: 10,
+    contacts: [{ email: "ok@example.com" }, { email: "bad@example.com" }],
   });
   await runDueJobs(t.url, t.db, deps);
   expect(await itemCounts(t.db, run.id)).toEqual({ failed: 1, not_found: 1 });

@@ -1,30 +1,31 @@
 import { getBalance } from "@quarry/credits/services/get-balance";
-import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
-import { toWorkerTaskList } from "@quarry/queue/define-task";
-import { Logger, run } from "graphile-worker";
 import { sql } from "kysely";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { ProviderDefinition, ProviderOutcome } from "../providers/provider.ts";
-import { enrichmentTasks } from "../tasks/index.ts";
-import { enrichmentWorkspace, insertContacts, itemCounts, runDueJobs, waitFor } from "../testing/fixtures.ts";
-import { type ProviderCall, testDeps, testProvider } from "../testing/test-providers.ts";
-import { createRun } from "./create-run.ts";
+import { expect, it } from "vitest";
+import type { ProviderDefinition } from "../providers/provider.ts";
+import {
+  contactsByEmail,
+  itemCounts,
+  runDueJobs,
+  startContactRun,
+  startTestWorker,
+  waitFor,
+} from "../testing/fixtures.ts";
+import { useTestDatabase } from "../testing/test-database.ts";
+import { foundTitle, type ProviderCall, testDeps, testProvider } from "../testing/test-providers.ts";
 import { getRun } from "./get-run.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.drop());
-
-const title: ProviderOutcome = {
-  status: "found",
-  values: [{ field: "title", value: "Engineer", confidence: 90, verification: "valid" }],
-};
+const t = useTestDatabase();
 
 function limitedDeps(calls: ProviderCall[], rateLimit: ProviderDefinition["rateLimit"]) {
   const vendor = testProvider(
-    { id: "limited", contact: ["title"], cost: 1, batchSize: 1, rateLimit, answer: () => title },
+    {
+      id: "limited",
+      contact: ["title"],
+      cost: 1,
+      batchSize: 1,
+      rateLimit,
+      answer: () => foundTitle("Engineer", 90),
+    },
     calls,
   );
   return testDeps([vendor]);
@@ -35,28 +36,12 @@ it("a worker stopped mid-batch ends it at the next call boundary; the rest goes 
   // One call per ten minutes: after the first call every other chunk waits for its slot far longer
   // than the test runs, so only the shutdown can end the batch.
   const deps = limitedDeps(calls, { requests: 1, perMs: 600_000 });
-  const w = await enrichmentWorkspace(t.db, 10);
-  const ids = await insertContacts(
-    t.db,
-    w.workspaceId,
-    Array.from({ length: 3 }, (_, i) => ({ email: `s${i}@example.com` })),
-  );
-  const created = await createRun(w.ctx, deps, {
-    entity: "contact",
-    selection: { ids },
-    fields: ["title"],
-    overwrite: false,
+  const { w, run: created } = await startContactRun(t.db, deps, {
+    credits: 10,
+    contacts: contactsByEmail("s", 3),
   });
-  const runner = await run({
-    connectionString: t.url,
-    concurrency: 1,
-    noHandleSignals: true,
-    pollInterval: 100,
-    taskList: toWorkerTaskList(enrichmentTasks(deps), t.db),
-    logger: new Logger(() => () => {}),
-    // The abort signal fires as soon as the shutdown starts, not 5 s later.
-    preset: { worker: { gracefulShutdownAbortTimeout: 0 } },
-  });
+  // The abort signal fires as soon as the shutdown starts, not 5 s later.
+  const runner = await startTestWorker(t.url, t.db, deps, 1, { worker: { gracefulShutdownAbortTimeout: 0 } });
   await waitFor(async () => (await itemCounts(t.db, created.id)).found === 1);
   await runner.stop();
 

@@ -1,17 +1,12 @@
 import { getEventListeners } from "node:events";
-import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import type { KyselyPlugin, RootOperationNode } from "kysely";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { enrichmentWorkspace, insertContacts, waitFor } from "../testing/fixtures.ts";
+import { expect, it } from "vitest";
+import { startContactRun, waitFor } from "../testing/fixtures.ts";
+import { useTestDatabase } from "../testing/test-database.ts";
 import { testDeps, testProvider } from "../testing/test-providers.ts";
-import { createRun } from "./create-run.ts";
 import { watchRun } from "./watch-run.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.drop());
+const t = useTestDatabase();
 
 /** Every statement sent through the plugged-in connection, as text enough to tell which tables it reads. */
 function statementLog() {
@@ -30,16 +25,9 @@ it("a watcher polls a small progress read, loads the full run only when it chang
   const deps = testDeps([
     testProvider({ id: "p", contact: ["title"], answer: () => ({ status: "not_found" }) }, []),
   ]);
-  const w = await enrichmentWorkspace(t.db, 10);
-  const ids = await insertContacts(t.db, w.workspaceId, [
-    { email: "w1@example.com" },
-    { email: "w2@example.com" },
-  ]);
-  const run = await createRun(w.ctx, deps, {
-    entity: "contact",
-    selection: { ids },
-    fields: ["title"],
-    overwrite: false,
+  const { w, ids, run } = await startContactRun(t.db, deps, {
+    credits: 10,
+    contacts: [{ email: "w1@example.com" }, { email: "w2@example.com" }],
   });
   const { statements, plugin } = statementLog();
   const ctx = { ...w.ctx, db: t.db.withPlugin(plugin) };

@@ -1,44 +1,43 @@
 import { silentLogger } from "@quarry/core/logger";
 import { getBalance } from "@quarry/credits/services/get-balance";
-import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { contactEntity } from "@quarry/records/schemas/entities";
 import { getRecord } from "@quarry/records/services/get-record";
 import { updateRecord } from "@quarry/records/services/update-record";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ProviderOutcome } from "../providers/provider.ts";
-import { insertLookups } from "../queries/lookups.queries.ts";
 import {
+  answeredBeforeWorkerDied,
   capturesOf,
+  contactsByEmail,
+  createContactRun,
   enrichmentWorkspace,
   insertContacts,
   itemCounts,
   runDueJobs,
+  startContactRun,
   waitFor,
 } from "../testing/fixtures.ts";
-import { type ProviderCall, testDeps, testProvider } from "../testing/test-providers.ts";
-import { createRun } from "./create-run.ts";
+import { useTestDatabase } from "../testing/test-database.ts";
+import { foundTitle, type ProviderCall, testDeps, testProvider } from "../testing/test-providers.ts";
 import { getRun } from "./get-run.ts";
 import { previewRun } from "./preview-run.ts";
 import { reapStaleClaims } from "./reap-stale-claims.ts";
 import { recordsContext } from "./run-selection.ts";
 import { updateEnrichmentSettings } from "./settings.ts";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.drop());
-
-const title = (value: string, confidence: number): ProviderOutcome => ({
-  status: "found",
-  values: [{ field: "title", value, confidence, verification: "valid" }],
-});
+const t = useTestDatabase();
 
 function threeProviders(calls: ProviderCall[]) {
   return [
-    testProvider({ id: "low", contact: ["title"], cost: 1, answer: () => title("Low guess", 40) }, calls),
-    testProvider({ id: "good", contact: ["title"], cost: 2, answer: () => title("VP Sales", 90) }, calls),
-    testProvider({ id: "best", contact: ["title"], cost: 3, answer: () => title("Chief", 99) }, calls),
+    testProvider(
+      { id: "low", contact: ["title"], cost: 1, answer: () => foundTitle("Low guess", 40) },
+      calls,
+    ),
+    testProvider(
+      { id: "good", contact: ["title"], cost: 2, answer: () => foundTitle("VP Sales", 90) },
+      calls,
+    ),
+    testProvider({ id: "best", contact: ["title"], cost: 3, answer: () => foundTitle("Chief", 99) }, calls),
   ];
 }
 
@@ -46,14 +45,11 @@ describe("waterfall", () => {
   it("tries providers in order and stops at the first confident value; the rest are not called or charged", async () => {
     const calls: ProviderCall[] = [];
     const deps = testDeps(threeProviders(calls));
-    const w = await enrichmentWorkspace(t.db, 100);
-    const [id = ""] = await insertContacts(t.db, w.workspaceId, [{ email: "ada@example.com" }]);
-    const run = await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { id },
-      fields: ["title"],
-      overwrite: false,
+    const { w, ids, run } = await startContactRun(t.db, deps, {
+      credits: 100,
+      contacts: [{ email: "ada@example.com" }],
     });
+    const [id = ""] = ids;
     await runDueJobs(t.url, t.db, deps);
 
     expect(calls.map((c) => c.provider)).toEqual(["low", "good"]);
@@ -90,12 +86,7 @@ describe("waterfall", () => {
       { email: "a@example.com" },
       { email: "b@x.io" },
     ]);
-    await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { ids: [a, b] },
-      fields: ["title"],
-      overwrite: false,
-    });
+    await createContactRun(w.ctx, deps, [a, b]);
     await runDueJobs(t.url, t.db, deps);
     expect(calls.map((c) => c.provider)).toEqual(["best"]);
     expect(calls[0]?.recordIds.sort()).toEqual([a, b].sort());
@@ -111,12 +102,7 @@ describe("waterfall", () => {
       },
     });
     const [c = ""] = await insertContacts(t.db, w.workspaceId, [{ email: "c@example.com" }]);
-    const run = await createRun(w.ctx, deps2, {
-      entity: "contact",
-      selection: { id: c },
-      fields: ["title"],
-      overwrite: false,
-    });
+    const run = await createContactRun(w.ctx, deps2, [c]);
     await runDueJobs(t.url, t.db, deps2);
     expect(calls2.map((x) => x.provider)).toEqual(["low", "good", "best"]);
     const done = await getRun(w.ctx, run.id);
@@ -128,17 +114,11 @@ describe("waterfall", () => {
   it("never overwrites a value a user typed unless the run asks to", async () => {
     const calls: ProviderCall[] = [];
     const deps = testDeps(threeProviders(calls));
-    const w = await enrichmentWorkspace(t.db, 100);
-    const [typed = "", empty = ""] = await insertContacts(t.db, w.workspaceId, [
-      { email: "typed@example.com", title: "Founder" },
-      { email: "empty@example.com" },
-    ]);
-    const run = await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { ids: [typed, empty] },
-      fields: ["title"],
-      overwrite: false,
+    const { w, ids, run } = await startContactRun(t.db, deps, {
+      credits: 100,
+      contacts: [{ email: "typed@example.com", title: "Founder" }, { email: "empty@example.com" }],
     });
+    const [typed = ""] = ids;
     expect(run.counts).toMatchObject({ skipped: 1, pending: 1 });
     expect(run.reasons).toEqual([
       { status: "skipped", reason: "A user typed this value: run with overwrite to replace it.", count: 1 },
@@ -150,12 +130,7 @@ describe("waterfall", () => {
 
     // A user types over between snapshot and lookup: the late value is not written or charged.
     const [late = ""] = await insertContacts(t.db, w.workspaceId, [{ email: "late@example.com" }]);
-    const lateRun = await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { id: late },
-      fields: ["title"],
-      overwrite: false,
-    });
+    const lateRun = await createContactRun(w.ctx, deps, [late]);
     await updateRecord(rctx, contactEntity, late, { title: "Typed meanwhile" });
     await runDueJobs(t.url, t.db, deps);
     expect((await getRecord(rctx, contactEntity, late)).title).toBe("Typed meanwhile");
@@ -163,12 +138,7 @@ describe("waterfall", () => {
     expect(await capturesOf(t.db, lateRun.id)).toEqual([]);
 
     // With overwrite the typed value is replaced and gets provenance; a user edit removes it again.
-    await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { id: typed },
-      fields: ["title"],
-      overwrite: true,
-    });
+    await createContactRun(w.ctx, deps, [typed], { overwrite: true });
     await runDueJobs(t.url, t.db, deps);
     const replaced = await getRecord(rctx, contactEntity, typed);
     expect(replaced.title).toBe("VP Sales");
@@ -214,7 +184,7 @@ describe("errors and credits", () => {
         answer: (_, n): ProviderOutcome =>
           n === 1
             ? { status: "error", retryable: true, retryAfterMs: 300, code: "rate_limited", message: "429" }
-            : title("Engineer", 80),
+            : foundTitle("Engineer", 80),
       },
       calls,
     );
@@ -227,13 +197,10 @@ describe("errors and credits", () => {
       calls,
     );
     const deps = testDeps([flaky, denied]);
-    const w = await enrichmentWorkspace(t.db, 10);
-    const [id = ""] = await insertContacts(t.db, w.workspaceId, [{ email: "r@example.com" }]);
-    const run = await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { id },
+    const { w, run } = await startContactRun(t.db, deps, {
+      credits: 10,
+      contacts: [{ email: "r@example.com" }],
       fields: ["title", "phone"],
-      overwrite: false,
     });
     await runDueJobs(t.url, t.db, deps);
     // The 401 fails its item at once. The 429's retry waits out Retry-After: a loaded machine may
@@ -270,37 +237,23 @@ describe("errors and credits", () => {
       { id: "miss", contact: ["title"], answer: () => ({ status: "not_found" }) },
       calls,
     );
-    const hit = testProvider({ id: "hit", contact: ["title"], answer: () => title("Engineer", 80) }, calls);
+    const hit = testProvider(
+      { id: "hit", contact: ["title"], answer: () => foundTitle("Engineer", 80) },
+      calls,
+    );
     const deps = testDeps([miss, hit]);
-    const w = await enrichmentWorkspace(t.db, 10);
-    const [id = ""] = await insertContacts(t.db, w.workspaceId, [{ email: "again@example.com" }]);
-    const run = await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { id },
-      fields: ["title"],
-      overwrite: false,
+    const { w, ids, run } = await startContactRun(t.db, deps, {
+      credits: 10,
+      contacts: [{ email: "again@example.com" }],
     });
-    // A worker claimed the item, "miss" answered (logged with the run), then the worker died before
-    // the item moved on: the reaper put it back to pending at step 0, one claim on it.
-    await insertLookups(t.db, [
-      {
-        workspaceId: w.workspaceId,
-        runId: run.id,
-        entity: "contact",
-        recordId: id,
-        provider: "miss",
-        status: "not_found",
-        fields: [],
-        inputs: {},
-        outputs: [],
-        errorCode: null,
-        cost: 0,
-        confidence: null,
-        latencyMs: 5,
-        fetchedAt: new Date(),
-      },
-    ]);
-    await t.db.updateTable("enrichment_run_items").set({ claims: 1 }).where("run_id", "=", run.id).execute();
+    const [id = ""] = ids;
+    // A worker claimed the item, "miss" answered not found, then the worker died.
+    await answeredBeforeWorkerDied(t.db, {
+      workspaceId: w.workspaceId,
+      runId: run.id,
+      recordId: id,
+      provider: "miss",
+    });
     await runDueJobs(t.url, t.db, deps);
     expect(calls.map((c) => c.provider)).toEqual(["hit"]);
     const done = await getRun(w.ctx, run.id);
@@ -327,21 +280,14 @@ describe("errors and credits", () => {
           contact: ["title"],
           cost,
           gate: (n) => (n === 1 ? afterReap : undefined),
-          answer: (_, n) => title(n === 1 ? "Stale title" : "Fresh title", 90),
+          answer: (_, n) => foundTitle(n === 1 ? "Stale title" : "Fresh title", 90),
         },
         calls,
       );
       const deps = testDeps([slow]);
-      const w = await enrichmentWorkspace(t.db, 100);
-      const ids = await insertContacts(t.db, w.workspaceId, [
-        { email: "s1@example.com" },
-        { email: "s2@example.com" },
-      ]);
-      const run = await createRun(w.ctx, deps, {
-        entity: "contact",
-        selection: { ids },
-        fields: ["title"],
-        overwrite: false,
+      const { w, ids, run } = await startContactRun(t.db, deps, {
+        credits: 100,
+        contacts: [{ email: "s1@example.com" }, { email: "s2@example.com" }],
       });
       const working = runDueJobs(t.url, t.db, deps);
       await waitFor(async () => calls.length > 0);
@@ -376,7 +322,7 @@ describe("errors and credits", () => {
   it("a provider call marks the workspace's vendor key used; a run that never calls it does not", async () => {
     const calls: ProviderCall[] = [];
     const finder = testProvider(
-      { id: "hunter-email-finder", contact: ["title"], answer: () => title("Engineer", 90) },
+      { id: "hunter-email-finder", contact: ["title"], answer: () => foundTitle("Engineer", 90) },
       calls,
     );
     const deps = testDeps([finder]);
@@ -399,13 +345,8 @@ describe("errors and credits", () => {
           .where("workspace_id", "=", w.workspaceId)
           .executeTakeFirstOrThrow()
       ).last_used_at;
-    const [id = ""] = await insertContacts(t.db, w.workspaceId, [{ email: "used@example.com" }]);
-    await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { id },
-      fields: ["title"],
-      overwrite: false,
-    });
+    const ids = await insertContacts(t.db, w.workspaceId, [{ email: "used@example.com" }]);
+    await createContactRun(w.ctx, deps, ids);
     expect(await lastUsed()).toBeNull();
     await runDueJobs(t.url, t.db, deps);
     expect(calls).toHaveLength(1);
@@ -415,22 +356,11 @@ describe("errors and credits", () => {
   it("stops a run that would overdraw, with the ledger's message, and releases what was held", async () => {
     const calls: ProviderCall[] = [];
     const paid = testProvider(
-      { id: "paid", contact: ["title"], cost: 5, batchSize: 2, answer: () => title("Paid", 90) },
+      { id: "paid", contact: ["title"], cost: 5, batchSize: 2, answer: () => foundTitle("Paid", 90) },
       calls,
     );
     const deps = testDeps([paid], { batchRecords: 2 });
-    const w = await enrichmentWorkspace(t.db, 12);
-    const ids = await insertContacts(
-      t.db,
-      w.workspaceId,
-      Array.from({ length: 6 }, (_, i) => ({ email: `o${i}@example.com` })),
-    );
-    const run = await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { ids },
-      fields: ["title"],
-      overwrite: false,
-    });
+    const { w, run } = await startContactRun(t.db, deps, { credits: 12, contacts: contactsByEmail("o", 6) });
     await runDueJobs(t.url, t.db, deps);
     const done = await getRun(w.ctx, run.id);
     expect(done.status).toBe("stopped");
@@ -443,7 +373,7 @@ describe("errors and credits", () => {
   it("stops at the per-run spend cap before the call that would pass it", async () => {
     const calls: ProviderCall[] = [];
     const paid = testProvider(
-      { id: "paid", contact: ["title"], cost: 3, batchSize: 1, answer: () => title("Paid", 90) },
+      { id: "paid", contact: ["title"], cost: 3, batchSize: 1, answer: () => foundTitle("Paid", 90) },
       calls,
     );
     const deps = testDeps([paid]);
@@ -454,12 +384,7 @@ describe("errors and credits", () => {
       { email: "c2@example.com" },
       { email: "c3@example.com" },
     ]);
-    const run = await createRun(w.ctx, deps, {
-      entity: "contact",
-      selection: { ids },
-      fields: ["title"],
-      overwrite: false,
-    });
+    const run = await createContactRun(w.ctx, deps, ids);
     await runDueJobs(t.url, t.db, deps);
     const done = await getRun(w.ctx, run.id);
     expect(done.status).toBe("stopped");

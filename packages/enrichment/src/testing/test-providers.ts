@@ -57,6 +57,11 @@ function until(gate: Promise<void>, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** A found title with this confidence (verified valid), as a provider answers it. */
+export function foundTitle(value: string, confidence: number): ProviderOutcome {
+  return { status: "found", values: [{ field: "title", value, confidence, verification: "valid" }] };
+}
+
 /** A provider whose answers, latency and limits the test decides; every call is logged in `calls`. */
 export function testProvider(spec: TestProviderSpec, calls: ProviderCall[]): ProviderDefinition {
   let n = 0;

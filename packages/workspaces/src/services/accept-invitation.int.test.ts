@@ -1,39 +1,23 @@
 import { DAY, manualClock } from "@quarry/core/clock";
-import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "../permissions.ts";
-import {
-  inviteNewAddress,
-  memberWithRole,
-  newAddress,
-  ownerOfNewWorkspace,
-  signedIn,
-  signedOut,
-  tokenMailedTo,
-} from "../testing/fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { newAddress, ownerOfNewWorkspace, signedIn, signedOut } from "../testing/fixtures.ts";
+import { workspacesTestBed } from "../testing/test-bed.ts";
 
-let t: TestDatabase;
-const clock = manualClock();
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.drop());
-
-const invited = (role: Role = "member") => inviteNewAddress(t.db, clock, role);
+const t = workspacesTestBed();
 
 const SECOND = 1000;
 
 describe("invitations.accept", () => {
   it("accepts once for the invited address (any letter case), making them a member with the invited role", async () => {
-    const { owner, workspaceId } = await ownerOfNewWorkspace(t.db, clock);
+    const { owner, workspaceId } = await t.ownerOfNewWorkspace();
     const email = newAddress();
     await owner.caller.workspaces.invitations.create({
       workspaceId,
       email: email.toUpperCase(),
       role: "billing_admin",
     });
-    const token = await tokenMailedTo(t.db, email);
-    const invitee = await signedIn(t.db, clock, { email });
+    const token = await t.tokenMailedTo(email);
+    const invitee = await t.signedIn({ email });
     expect(await invitee.caller.workspaces.invitations.accept({ token })).toEqual({
       workspaceId,
       role: "billing_admin",
@@ -54,8 +38,8 @@ describe("invitations.accept", () => {
   });
 
   it("refuses a signed-in user with another address, and leaves the invitation pending", async () => {
-    const { workspaceId, email, token } = await invited("member");
-    const intruder = await signedIn(t.db, clock);
+    const { workspaceId, email, token } = await t.invited("member");
+    const intruder = await t.signedIn();
     await expect(intruder.caller.workspaces.invitations.accept({ token })).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: expect.stringContaining(email),
@@ -63,12 +47,12 @@ describe("invitations.accept", () => {
     await expect(intruder.caller.workspaces.get({ workspaceId })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    expect((await signedOut(t.db, clock).workspaces.invitations.preview({ token })).status).toBe("pending");
+    expect((await t.signedOut().workspaces.invitations.preview({ token })).status).toBe("pending");
   });
 
   it("requires sign-in", async () => {
-    const { token } = await invited("member");
-    await expect(signedOut(t.db, clock).workspaces.invitations.accept({ token })).rejects.toMatchObject({
+    const { token } = await t.invited("member");
+    await expect(t.signedOut().workspaces.invitations.accept({ token })).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
   });
@@ -85,22 +69,22 @@ describe("invitations.accept", () => {
 
     local.advance(7 * DAY - SECOND);
     await expect(
-      onTimeUser.caller.workspaces.invitations.accept({ token: await tokenMailedTo(t.db, onTime) }),
+      onTimeUser.caller.workspaces.invitations.accept({ token: await t.tokenMailedTo(onTime) }),
     ).resolves.toMatchObject({ workspaceId });
 
     local.advance(2 * SECOND);
     await expect(
-      lateUser.caller.workspaces.invitations.accept({ token: await tokenMailedTo(t.db, late) }),
+      lateUser.caller.workspaces.invitations.accept({ token: await t.tokenMailedTo(late) }),
     ).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("expired") });
     expect(await lateUser.caller.workspaces.list()).toEqual({ items: [] });
   });
 
   it("refuses a revoked invitation", async () => {
-    const { owner, workspaceId, email, invitation, token } = await invited("member");
+    const { owner, workspaceId, email, invitation, token } = await t.invited("member");
     expect(await owner.caller.workspaces.invitations.delete({ workspaceId, id: invitation.id })).toEqual({
       ok: true,
     });
-    const invitee = await signedIn(t.db, clock, { email });
+    const invitee = await t.signedIn({ email });
     await expect(invitee.caller.workspaces.invitations.accept({ token })).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: expect.stringContaining("revoked"),
@@ -109,8 +93,8 @@ describe("invitations.accept", () => {
   });
 
   it("lets only one of two concurrent accepts win", async () => {
-    const { owner, workspaceId, email, token } = await invited("member");
-    const invitee = await signedIn(t.db, clock, { email });
+    const { owner, workspaceId, email, token } = await t.invited("member");
+    const invitee = await t.signedIn({ email });
     const results = await Promise.allSettled([
       invitee.caller.workspaces.invitations.accept({ token }),
       invitee.caller.workspaces.invitations.accept({ token }),
@@ -122,8 +106,8 @@ describe("invitations.accept", () => {
   });
 
   it("refuses an existing member without changing their role", async () => {
-    const { owner, workspaceId } = await ownerOfNewWorkspace(t.db, clock);
-    const admin = await memberWithRole(t.db, clock, workspaceId, "admin");
+    const { owner, workspaceId } = await t.ownerOfNewWorkspace();
+    const admin = await t.memberWithRole(workspaceId, "admin");
     // Invited while not yet a member (e.g. an older invitation), then already joined another way.
     const email = admin.user.email;
     await t.db.deleteFrom("memberships").where("user_id", "=", admin.user.id).execute();
@@ -133,13 +117,13 @@ describe("invitations.accept", () => {
       .values({ workspace_id: workspaceId, user_id: admin.user.id, role: "admin" })
       .execute();
     await expect(
-      admin.caller.workspaces.invitations.accept({ token: await tokenMailedTo(t.db, email) }),
+      admin.caller.workspaces.invitations.accept({ token: await t.tokenMailedTo(email) }),
     ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("already a member") });
     expect((await admin.caller.workspaces.get({ workspaceId })).role).toBe("admin");
   });
 
   it("answers NOT_FOUND for a made-up token", async () => {
-    const u = await signedIn(t.db, clock);
+    const u = await t.signedIn();
     await expect(u.caller.workspaces.invitations.accept({ token: "0".repeat(40) })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
@@ -148,8 +132,8 @@ describe("invitations.accept", () => {
 
 describe("invitations.preview", () => {
   it("shows only workspace name, address, role, inviter and status, to anyone holding the link", async () => {
-    const { owner, email, token } = await invited("viewer");
-    const preview = await signedOut(t.db, clock).workspaces.invitations.preview({ token });
+    const { owner, email, token } = await t.invited("viewer");
+    const preview = await t.signedOut().workspaces.invitations.preview({ token });
     expect(preview).toEqual({
       workspaceName: expect.stringMatching(/^Workspace /),
       email,
@@ -160,15 +144,15 @@ describe("invitations.preview", () => {
   });
 
   it("reports used, revoked and expired", async () => {
-    const anon = signedOut(t.db, clock);
+    const anon = t.signedOut();
 
-    const used = await invited("member");
-    await (await signedIn(t.db, clock, { email: used.email })).caller.workspaces.invitations.accept({
+    const used = await t.invited("member");
+    await (await t.signedIn({ email: used.email })).caller.workspaces.invitations.accept({
       token: used.token,
     });
     expect((await anon.workspaces.invitations.preview({ token: used.token })).status).toBe("used");
 
-    const revoked = await invited("member");
+    const revoked = await t.invited("member");
     await revoked.owner.caller.workspaces.invitations.delete({
       workspaceId: revoked.workspaceId,
       id: revoked.invitation.id,
@@ -180,7 +164,7 @@ describe("invitations.preview", () => {
     const email = newAddress();
     await owner.caller.workspaces.invitations.create({ workspaceId, email, role: "member" });
     local.advance(7 * DAY + SECOND);
-    const token = await tokenMailedTo(t.db, email);
+    const token = await t.tokenMailedTo(email);
     expect((await signedOut(t.db, local).workspaces.invitations.preview({ token })).status).toBe("expired");
     expect((await owner.caller.workspaces.invitations.list({ workspaceId })).items[0]?.status).toBe(
       "expired",
@@ -188,8 +172,8 @@ describe("invitations.preview", () => {
   });
 
   it("answers NOT_FOUND for an unknown token", async () => {
-    await expect(
-      signedOut(t.db, clock).workspaces.invitations.preview({ token: "nope" }),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(t.signedOut().workspaces.invitations.preview({ token: "nope" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

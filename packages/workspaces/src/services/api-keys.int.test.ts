@@ -1,9 +1,8 @@
 import { MINUTE, manualClock } from "@quarry/core/clock";
-import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { memberWithRole, ownerOfNewWorkspace } from "../testing/fixtures.ts";
+import { workspacesTestBed } from "../testing/test-bed.ts";
 import { consumeApiKeyRateLimit } from "./api-key-rate-limit.ts";
 import { hashApiKey } from "./api-key-token.ts";
 import { authenticateApiKey } from "./authenticate-api-key.ts";
@@ -13,12 +12,7 @@ function firstMessages(error: ZodError): Record<string, string> {
   return Object.fromEntries([...error.issues].reverse().map((i) => [i.path.join("."), i.message]));
 }
 
-let t: TestDatabase;
-const clock = manualClock(new Date("2026-03-01T10:00:30Z"));
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.drop());
+const t = workspacesTestBed(manualClock(new Date("2026-03-01T10:00:30Z")));
 
 async function storedKey(id: string) {
   return t.db.selectFrom("workspace_api_keys").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
@@ -26,7 +20,7 @@ async function storedKey(id: string) {
 
 describe("workspaces.apiKeys", () => {
   it("shows a new key once, stores only its hash, and lists keys without it", async () => {
-    const { owner, workspaceId } = await ownerOfNewWorkspace(t.db, clock, "Keys Inc");
+    const { owner, workspaceId } = await t.ownerOfNewWorkspace("Keys Inc");
     const created = await owner.caller.workspaces.apiKeys.create({
       workspaceId,
       name: " Zapier ",
@@ -64,7 +58,7 @@ describe("workspaces.apiKeys", () => {
   });
 
   it("names the field of bad input", async () => {
-    const { owner, workspaceId } = await ownerOfNewWorkspace(t.db, clock);
+    const { owner, workspaceId } = await t.ownerOfNewWorkspace();
     for (const [input, field, message] of [
       [{ name: "x", scope: "write" }, "scope", 'must be "read" or "read_write"'],
       [{ name: "  ", scope: "read" }, "name", "is required"],
@@ -81,9 +75,9 @@ describe("workspaces.apiKeys", () => {
   });
 
   it("lets only owners and admins manage keys", async () => {
-    const { owner, workspaceId } = await ownerOfNewWorkspace(t.db, clock);
-    const admin = await memberWithRole(t.db, clock, workspaceId, "admin");
-    const member = await memberWithRole(t.db, clock, workspaceId, "member");
+    const { owner, workspaceId } = await t.ownerOfNewWorkspace();
+    const admin = await t.memberWithRole(workspaceId, "admin");
+    const member = await t.memberWithRole(workspaceId, "member");
     const key = await admin.caller.workspaces.apiKeys.create({
       workspaceId,
       name: "CI",
@@ -100,8 +94,8 @@ describe("workspaces.apiKeys", () => {
   });
 
   it("revokes: the key stops authenticating; revoking twice is fine; another workspace's key is not found", async () => {
-    const a = await ownerOfNewWorkspace(t.db, clock, "A");
-    const b = await ownerOfNewWorkspace(t.db, clock, "B");
+    const a = await t.ownerOfNewWorkspace("A");
+    const b = await t.ownerOfNewWorkspace("B");
     const keyA = await a.owner.caller.workspaces.apiKeys.create({
       workspaceId: a.workspaceId,
       name: "A",
@@ -115,16 +109,16 @@ describe("workspaces.apiKeys", () => {
     await expect(
       a.owner.caller.workspaces.apiKeys.revoke({ workspaceId: a.workspaceId, id: keyB.id }),
     ).rejects.toMatchObject({ code: "NOT_FOUND", message: "API key not found" });
-    expect(await authenticateApiKey(t.db, clock, keyB.key)).toMatchObject({ workspaceId: b.workspaceId });
+    expect(await authenticateApiKey(t.db, t.clock, keyB.key)).toMatchObject({ workspaceId: b.workspaceId });
 
-    expect(await authenticateApiKey(t.db, clock, keyA.key)).toEqual({
+    expect(await authenticateApiKey(t.db, t.clock, keyA.key)).toEqual({
       workspaceId: a.workspaceId,
       keyId: keyA.id,
       scope: "read_write",
       createdBy: a.owner.user.id,
     });
     await a.owner.caller.workspaces.apiKeys.revoke({ workspaceId: a.workspaceId, id: keyA.id });
-    expect(await authenticateApiKey(t.db, clock, keyA.key)).toBeNull();
+    expect(await authenticateApiKey(t.db, t.clock, keyA.key)).toBeNull();
     expect(
       await a.owner.caller.workspaces.apiKeys.revoke({ workspaceId: a.workspaceId, id: keyA.id }),
     ).toEqual({
@@ -137,7 +131,7 @@ describe("workspaces.apiKeys", () => {
 
 describe("authenticateApiKey", () => {
   it("refuses malformed, unknown and wrong keys", async () => {
-    const { owner, workspaceId } = await ownerOfNewWorkspace(t.db, clock);
+    const { owner, workspaceId } = await t.ownerOfNewWorkspace();
     const { key, prefix } = await owner.caller.workspaces.apiKeys.create({
       workspaceId,
       name: "k",
@@ -145,39 +139,39 @@ describe("authenticateApiKey", () => {
     });
     const wrongSecret = `${prefix}_${"a".repeat(32)}`;
     for (const bad of ["", "garbage", wrongSecret, `qk_live_aaaaaaaa_${"b".repeat(32)}`, `${key}x`]) {
-      expect(await authenticateApiKey(t.db, clock, bad)).toBeNull();
+      expect(await authenticateApiKey(t.db, t.clock, bad)).toBeNull();
     }
   });
 
   it("records the last use at most once a minute", async () => {
-    const { owner, workspaceId } = await ownerOfNewWorkspace(t.db, clock);
+    const { owner, workspaceId } = await t.ownerOfNewWorkspace();
     const { key, id } = await owner.caller.workspaces.apiKeys.create({
       workspaceId,
       name: "k",
       scope: "read",
     });
-    const first = clock.now();
-    await authenticateApiKey(t.db, clock, key);
+    const first = t.clock.now();
+    await authenticateApiKey(t.db, t.clock, key);
     expect((await storedKey(id)).last_used_at).toEqual(first);
-    clock.advance(30_000);
-    await authenticateApiKey(t.db, clock, key);
+    t.clock.advance(30_000);
+    await authenticateApiKey(t.db, t.clock, key);
     expect((await storedKey(id)).last_used_at).toEqual(first);
-    clock.advance(MINUTE);
-    await authenticateApiKey(t.db, clock, key);
-    expect((await storedKey(id)).last_used_at).toEqual(clock.now());
+    t.clock.advance(MINUTE);
+    await authenticateApiKey(t.db, t.clock, key);
+    expect((await storedKey(id)).last_used_at).toEqual(t.clock.now());
   });
 });
 
 describe("consumeApiKeyRateLimit", () => {
   it("counts per key in fixed windows, across concurrent requests, and starts over in the next window", async () => {
-    const { owner, workspaceId } = await ownerOfNewWorkspace(t.db, clock);
+    const { owner, workspaceId } = await t.ownerOfNewWorkspace();
     const k1 = await owner.caller.workspaces.apiKeys.create({ workspaceId, name: "1", scope: "read" });
     const k2 = await owner.caller.workspaces.apiKeys.create({ workspaceId, name: "2", scope: "read" });
     const policy = { limit: 5, windowMs: MINUTE };
-    clock.set(new Date("2026-03-01T11:00:45Z"));
+    t.clock.set(new Date("2026-03-01T11:00:45Z"));
     const states = await Promise.all(
       Array.from({ length: 7 }, () =>
-        consumeApiKeyRateLimit(t.db, clock, { workspaceId, keyId: k1.id }, policy),
+        consumeApiKeyRateLimit(t.db, t.clock, { workspaceId, keyId: k1.id }, policy),
       ),
     );
     expect(states.filter((s) => s.allowed)).toHaveLength(5);
@@ -185,13 +179,13 @@ describe("consumeApiKeyRateLimit", () => {
     expect(states.every((s) => s.resetSeconds === 15 && s.limit === 5)).toBe(true);
 
     // Another key has its own budget.
-    expect(await consumeApiKeyRateLimit(t.db, clock, { workspaceId, keyId: k2.id }, policy)).toMatchObject({
+    expect(await consumeApiKeyRateLimit(t.db, t.clock, { workspaceId, keyId: k2.id }, policy)).toMatchObject({
       allowed: true,
       remaining: 4,
     });
 
-    clock.advance(15_000);
-    expect(await consumeApiKeyRateLimit(t.db, clock, { workspaceId, keyId: k1.id }, policy)).toEqual({
+    t.clock.advance(15_000);
+    expect(await consumeApiKeyRateLimit(t.db, t.clock, { workspaceId, keyId: k1.id }, policy)).toEqual({
       allowed: true,
       limit: 5,
       remaining: 4,

@@ -1,26 +1,11 @@
-import { DAY, manualClock } from "@quarry/core/clock";
-import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
+import { DAY } from "@quarry/core/clock";
 import { listMail } from "@quarry/mail/services/list-mail";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "../permissions.ts";
-import {
-  inviteNewAddress,
-  memberWithRole,
-  newAddress,
-  ownerOfNewWorkspace,
-  signedIn,
-  tokenMailedTo,
-} from "../testing/fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { newAddress } from "../testing/fixtures.ts";
+import { workspacesTestBed } from "../testing/test-bed.ts";
 import { hashInvitationToken } from "./invitation-token.ts";
 
-let t: TestDatabase;
-const clock = manualClock();
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.drop());
-
-const invited = (role: Role = "member") => inviteNewAddress(t.db, clock, role);
+const t = workspacesTestBed();
 
 async function invitationRow(id: string) {
   return t.db.selectFrom("invitations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
@@ -28,7 +13,7 @@ async function invitationRow(id: string) {
 
 describe("invitations.create", () => {
   it("mails the invitee a single-use link naming workspace, inviter and role, and stores only the token's hash", async () => {
-    const { owner, workspaceId } = await ownerOfNewWorkspace(t.db, clock, "Globex");
+    const { owner, workspaceId } = await t.ownerOfNewWorkspace("Globex");
     const created = await owner.caller.workspaces.invitations.create({
       workspaceId,
       email: "  New.Person@Example.COM ",
@@ -38,13 +23,13 @@ describe("invitations.create", () => {
       id: expect.any(String),
       email: "new.person@example.com",
       role: "viewer",
-      expiresAt: new Date(clock.now().getTime() + 7 * DAY).toISOString(),
+      expiresAt: new Date(t.clock.now().getTime() + 7 * DAY).toISOString(),
     });
 
     const [mail] = await listMail(t.db, { to: "new.person@example.com" });
     expect(mail?.subject).toBe(`${owner.user.name} invited you to Globex on Quarry`);
     expect(mail?.text_body).toContain("viewer");
-    const token = await tokenMailedTo(t.db, "new.person@example.com");
+    const token = await t.tokenMailedTo("new.person@example.com");
     expect(mail?.text_body).toContain(`http://localhost:3000/invite/${token}`);
     expect(token.length * 4).toBeGreaterThanOrEqual(128);
 
@@ -54,7 +39,7 @@ describe("invitations.create", () => {
   });
 
   it("lists the invitation as pending with its inviter", async () => {
-    const { owner, workspaceId, email, invitation } = await invited("member");
+    const { owner, workspaceId, email, invitation } = await t.invited("member");
     const { items } = await owner.caller.workspaces.invitations.list({ workspaceId });
     expect(items).toEqual([
       {
@@ -70,9 +55,9 @@ describe("invitations.create", () => {
   });
 
   it("replaces an open invitation to the same address: the old link stops working", async () => {
-    const { owner, workspaceId, email, invitation, token: oldToken } = await invited("member");
+    const { owner, workspaceId, email, invitation, token: oldToken } = await t.invited("member");
     const again = await owner.caller.workspaces.invitations.create({ workspaceId, email, role: "admin" });
-    const newToken = await tokenMailedTo(t.db, email);
+    const newToken = await t.tokenMailedTo(email);
     expect(newToken).not.toBe(oldToken);
 
     const { items } = await owner.caller.workspaces.invitations.list({ workspaceId });
@@ -82,7 +67,7 @@ describe("invitations.create", () => {
         [again.id, "pending"],
       ]),
     );
-    const invitee = await signedIn(t.db, clock, { email });
+    const invitee = await t.signedIn({ email });
     await expect(invitee.caller.workspaces.invitations.accept({ token: oldToken })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
@@ -93,8 +78,8 @@ describe("invitations.create", () => {
   });
 
   it("refuses to invite an existing member (CONFLICT on email) and mails nothing", async () => {
-    const { owner, workspaceId } = await ownerOfNewWorkspace(t.db, clock);
-    const member = await memberWithRole(t.db, clock, workspaceId, "member");
+    const { owner, workspaceId } = await t.ownerOfNewWorkspace();
+    const member = await t.memberWithRole(workspaceId, "member");
     await expect(
       owner.caller.workspaces.invitations.create({
         workspaceId,
@@ -106,8 +91,8 @@ describe("invitations.create", () => {
   });
 
   it("keeps invitations within the inviter's own rank", async () => {
-    const { workspaceId } = await ownerOfNewWorkspace(t.db, clock);
-    const admin = await memberWithRole(t.db, clock, workspaceId, "admin");
+    const { workspaceId } = await t.ownerOfNewWorkspace();
+    const admin = await t.memberWithRole(workspaceId, "admin");
     const email = newAddress();
     await expect(
       admin.caller.workspaces.invitations.create({ workspaceId, email, role: "owner" }),
@@ -120,9 +105,9 @@ describe("invitations.create", () => {
   });
 
   it("lets no member, viewer or billing admin invite anyone", async () => {
-    const { workspaceId } = await ownerOfNewWorkspace(t.db, clock);
+    const { workspaceId } = await t.ownerOfNewWorkspace();
     for (const role of ["member", "viewer", "billing_admin"] as const) {
-      const u = await memberWithRole(t.db, clock, workspaceId, role);
+      const u = await t.memberWithRole(workspaceId, role);
       const email = newAddress();
       await expect(
         u.caller.workspaces.invitations.create({ workspaceId, email, role: "viewer" }),
@@ -137,13 +122,13 @@ describe("invitations.create", () => {
 
 describe("invitations.delete", () => {
   it("answers NOT_FOUND for an invitation of another workspace and leaves it pending", async () => {
-    const theirs = await invited("member");
-    const { owner: mine, workspaceId: myWorkspace } = await ownerOfNewWorkspace(t.db, clock);
+    const theirs = await t.invited("member");
+    const { owner: mine, workspaceId: myWorkspace } = await t.ownerOfNewWorkspace();
     await expect(
       mine.caller.workspaces.invitations.delete({ workspaceId: myWorkspace, id: theirs.invitation.id }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await invitationRow(theirs.invitation.id)).revoked_at).toBeNull();
-    const invitee = await signedIn(t.db, clock, { email: theirs.email });
+    const invitee = await t.signedIn({ email: theirs.email });
     await expect(
       invitee.caller.workspaces.invitations.accept({ token: theirs.token }),
     ).resolves.toMatchObject({
@@ -152,8 +137,8 @@ describe("invitations.delete", () => {
   });
 
   it("cannot revoke an accepted invitation", async () => {
-    const { owner, workspaceId, email, invitation, token } = await invited("member");
-    await (await signedIn(t.db, clock, { email })).caller.workspaces.invitations.accept({ token });
+    const { owner, workspaceId, email, invitation, token } = await t.invited("member");
+    await (await t.signedIn({ email })).caller.workspaces.invitations.accept({ token });
     await expect(
       owner.caller.workspaces.invitations.delete({ workspaceId, id: invitation.id }),
     ).rejects.toMatchObject({ code: "CONFLICT" });

@@ -1,27 +1,14 @@
-import { manualClock } from "@quarry/core/clock";
-import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import {
-  memberWithRole,
-  newAddress,
-  ownerOfNewWorkspace,
-  signedIn,
-  signedOut,
-  tokenMailedTo,
-} from "../testing/fixtures.ts";
+import { expect, it } from "vitest";
+import { newAddress } from "../testing/fixtures.ts";
+import { workspacesTestBed } from "../testing/test-bed.ts";
 import { authenticateApiKey } from "./authenticate-api-key.ts";
 
-let t: TestDatabase;
-const clock = manualClock();
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.drop());
+const t = workspacesTestBed();
 
 /** An admin who made two API keys and sent two invitations, plus an owner's key and invitation. */
 async function adminWithGrants() {
-  const { owner, workspaceId } = await ownerOfNewWorkspace(t.db, clock);
-  const admin = await memberWithRole(t.db, clock, workspaceId, "admin");
+  const { owner, workspaceId } = await t.ownerOfNewWorkspace();
+  const admin = await t.memberWithRole(workspaceId, "admin");
   const keys = [];
   for (const name of ["CI", "BI"]) {
     keys.push(await admin.caller.workspaces.apiKeys.create({ workspaceId, name, scope: "read_write" }));
@@ -40,7 +27,7 @@ async function adminWithGrants() {
   return { owner, admin, workspaceId, keys, invited, ownersKey, ownersInvite };
 }
 
-const works = async (key: string) => (await authenticateApiKey(t.db, clock, key)) !== null;
+const works = async (key: string) => (await authenticateApiKey(t.db, t.clock, key)) !== null;
 
 it.each([
   ["removed by the owner", "delete"],
@@ -53,7 +40,7 @@ it.each([
       apiKeys: 2,
       invitations: 2,
     });
-    const tokens = await Promise.all(invited.map((email) => tokenMailedTo(t.db, email)));
+    const tokens = await Promise.all(invited.map((email) => t.tokenMailedTo(email)));
 
     const removed =
       how === "delete"
@@ -63,10 +50,10 @@ it.each([
 
     for (const key of keys) expect(await works(key.key)).toBe(false);
     for (const [i, token] of tokens.entries()) {
-      expect(await signedOut(t.db, clock).workspaces.invitations.preview({ token })).toMatchObject({
+      expect(await t.signedOut().workspaces.invitations.preview({ token })).toMatchObject({
         status: "revoked",
       });
-      const invitee = await signedIn(t.db, clock, { email: invited[i] });
+      const invitee = await t.signedIn({ email: invited[i] });
       await expect(invitee.caller.workspaces.invitations.accept({ token })).rejects.toThrow();
       await expect(invitee.caller.workspaces.get({ workspaceId })).rejects.toMatchObject({
         code: "NOT_FOUND",
@@ -80,18 +67,13 @@ it.each([
 );
 
 it("previews nothing for a member who handed out nothing, and NOT_FOUND for a non-member", async () => {
-  const { owner, workspaceId } = await ownerOfNewWorkspace(t.db, clock);
-  const viewer = await memberWithRole(t.db, clock, workspaceId, "viewer");
+  const { owner, workspaceId } = await t.ownerOfNewWorkspace();
+  const viewer = await t.memberWithRole(workspaceId, "viewer");
   expect(await owner.caller.workspaces.members.removalPreview({ workspaceId, id: viewer.user.id })).toEqual({
     apiKeys: 0,
     invitations: 0,
   });
-  const stranger = await memberWithRole(
-    t.db,
-    clock,
-    (await ownerOfNewWorkspace(t.db, clock)).workspaceId,
-    "admin",
-  );
+  const stranger = await t.memberWithRole((await t.ownerOfNewWorkspace()).workspaceId, "admin");
   await expect(
     owner.caller.workspaces.members.removalPreview({ workspaceId, id: stranger.user.id }),
   ).rejects.toMatchObject({ code: "NOT_FOUND" });

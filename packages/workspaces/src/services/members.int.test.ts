@@ -1,14 +1,7 @@
-import { manualClock } from "@quarry/core/clock";
-import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { memberWithRole, ownerOfNewWorkspace } from "../testing/fixtures.ts";
+import { describe, expect, it } from "vitest";
+import { workspacesTestBed } from "../testing/test-bed.ts";
 
-let t: TestDatabase;
-const clock = manualClock();
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(() => t.drop());
+const t = workspacesTestBed();
 
 async function roleOf(workspaceId: string, userId: string) {
   const row = await t.db
@@ -22,9 +15,9 @@ async function roleOf(workspaceId: string, userId: string) {
 
 describe("members.list", () => {
   it("shows each member's address, name, role and join date to readers, not to billing admins", async () => {
-    const { owner, workspaceId } = await ownerOfNewWorkspace(t.db, clock);
-    const viewer = await memberWithRole(t.db, clock, workspaceId, "viewer");
-    const billing = await memberWithRole(t.db, clock, workspaceId, "billing_admin");
+    const { owner, workspaceId } = await t.ownerOfNewWorkspace();
+    const viewer = await t.memberWithRole(workspaceId, "viewer");
+    const billing = await t.memberWithRole(workspaceId, "billing_admin");
     const { items } = await viewer.caller.workspaces.members.list({ workspaceId });
     expect(items).toEqual([
       {
@@ -57,9 +50,9 @@ describe("members.list", () => {
 
 describe("members.update", () => {
   it("lets an admin change a member's role up to admin, never to owner", async () => {
-    const { workspaceId } = await ownerOfNewWorkspace(t.db, clock);
-    const admin = await memberWithRole(t.db, clock, workspaceId, "admin");
-    const member = await memberWithRole(t.db, clock, workspaceId, "member");
+    const { workspaceId } = await t.ownerOfNewWorkspace();
+    const admin = await t.memberWithRole(workspaceId, "admin");
+    const member = await t.memberWithRole(workspaceId, "member");
     expect(
       await admin.caller.workspaces.members.update({
         workspaceId,
@@ -80,9 +73,9 @@ describe("members.update", () => {
   });
 
   it("lets an admin neither demote nor remove an owner", async () => {
-    const { owner, workspaceId } = await ownerOfNewWorkspace(t.db, clock);
-    await memberWithRole(t.db, clock, workspaceId, "owner"); // not the last owner: the refusal is about rank
-    const admin = await memberWithRole(t.db, clock, workspaceId, "admin");
+    const { owner, workspaceId } = await t.ownerOfNewWorkspace();
+    await t.memberWithRole(workspaceId, "owner"); // not the last owner: the refusal is about rank
+    const admin = await t.memberWithRole(workspaceId, "admin");
     await expect(
       admin.caller.workspaces.members.update({ workspaceId, id: owner.user.id, data: { role: "viewer" } }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -95,10 +88,10 @@ describe("members.update", () => {
   });
 
   it("lets no member, viewer or billing admin change roles", async () => {
-    const { workspaceId } = await ownerOfNewWorkspace(t.db, clock);
-    const target = await memberWithRole(t.db, clock, workspaceId, "viewer");
+    const { workspaceId } = await t.ownerOfNewWorkspace();
+    const target = await t.memberWithRole(workspaceId, "viewer");
     for (const role of ["member", "viewer", "billing_admin"] as const) {
-      const u = await memberWithRole(t.db, clock, workspaceId, role);
+      const u = await t.memberWithRole(workspaceId, role);
       await expect(
         u.caller.workspaces.members.update({ workspaceId, id: target.user.id, data: { role: "member" } }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -112,7 +105,7 @@ describe("members.update", () => {
   });
 
   it("refuses to demote the last owner, even by themselves", async () => {
-    const { owner, workspaceId } = await ownerOfNewWorkspace(t.db, clock);
+    const { owner, workspaceId } = await t.ownerOfNewWorkspace();
     await expect(
       owner.caller.workspaces.members.update({ workspaceId, id: owner.user.id, data: { role: "admin" } }),
     ).rejects.toMatchObject({
@@ -129,8 +122,8 @@ describe("members.update", () => {
   });
 
   it("lets an owner demote another owner while one remains", async () => {
-    const { owner, workspaceId } = await ownerOfNewWorkspace(t.db, clock);
-    const second = await memberWithRole(t.db, clock, workspaceId, "owner");
+    const { owner, workspaceId } = await t.ownerOfNewWorkspace();
+    const second = await t.memberWithRole(workspaceId, "owner");
     await owner.caller.workspaces.members.update({
       workspaceId,
       id: second.user.id,
@@ -142,8 +135,8 @@ describe("members.update", () => {
   it("never leaves a workspace without an owner when two owners demote each other at once", async () => {
     const pairs = await Promise.all(
       Array.from({ length: 4 }, async () => {
-        const { owner, workspaceId } = await ownerOfNewWorkspace(t.db, clock);
-        const second = await memberWithRole(t.db, clock, workspaceId, "owner");
+        const { owner, workspaceId } = await t.ownerOfNewWorkspace();
+        const second = await t.memberWithRole(workspaceId, "owner");
         return { owner, second, workspaceId };
       }),
     );
@@ -167,9 +160,9 @@ describe("members.update", () => {
 
 describe("members.delete", () => {
   it("removes a member, who then loses access", async () => {
-    const { workspaceId } = await ownerOfNewWorkspace(t.db, clock);
-    const admin = await memberWithRole(t.db, clock, workspaceId, "admin");
-    const member = await memberWithRole(t.db, clock, workspaceId, "member");
+    const { workspaceId } = await t.ownerOfNewWorkspace();
+    const admin = await t.memberWithRole(workspaceId, "admin");
+    const member = await t.memberWithRole(workspaceId, "member");
     expect(await admin.caller.workspaces.members.delete({ workspaceId, id: member.user.id })).toEqual({
       ok: true,
       revoked: { apiKeys: 0, invitations: 0 },
@@ -180,8 +173,8 @@ describe("members.delete", () => {
 
 describe("workspaces.transferOwnership", () => {
   it("makes the target owner and the caller admin", async () => {
-    const { owner, workspaceId } = await ownerOfNewWorkspace(t.db, clock);
-    const member = await memberWithRole(t.db, clock, workspaceId, "member");
+    const { owner, workspaceId } = await t.ownerOfNewWorkspace();
+    const member = await t.memberWithRole(workspaceId, "member");
     expect(await owner.caller.workspaces.transferOwnership({ workspaceId, userId: member.user.id })).toEqual({
       ok: true,
     });
@@ -198,8 +191,8 @@ describe("workspaces.transferOwnership", () => {
   });
 
   it("is for owners only", async () => {
-    const { owner, workspaceId } = await ownerOfNewWorkspace(t.db, clock);
-    const admin = await memberWithRole(t.db, clock, workspaceId, "admin");
+    const { owner, workspaceId } = await t.ownerOfNewWorkspace();
+    const admin = await t.memberWithRole(workspaceId, "admin");
     await expect(
       admin.caller.workspaces.transferOwnership({ workspaceId, userId: admin.user.id }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -210,9 +203,9 @@ describe("workspaces.transferOwnership", () => {
 
 describe("ids from another workspace", () => {
   it("answer NOT_FOUND and change nothing", async () => {
-    const mine = await ownerOfNewWorkspace(t.db, clock, "Mine");
-    const theirs = await ownerOfNewWorkspace(t.db, clock, "Theirs");
-    const outsider = await memberWithRole(t.db, clock, theirs.workspaceId, "member");
+    const mine = await t.ownerOfNewWorkspace("Mine");
+    const theirs = await t.ownerOfNewWorkspace("Theirs");
+    const outsider = await t.memberWithRole(theirs.workspaceId, "member");
     const ws = mine.workspaceId;
     const caller = mine.owner.caller.workspaces;
 
