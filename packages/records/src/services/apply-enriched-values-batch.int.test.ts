@@ -1,6 +1,6 @@
 import type { Database } from "@quarry/db/client";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
-import type { KyselyPlugin } from "kysely";
+import { type KyselyPlugin, sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { companyEntity, contactEntity } from "../schemas/entities.ts";
 import { activityRows, dropTestDatabase, newWorkspace } from "../testing/fixtures.ts";
@@ -9,6 +9,7 @@ import type { RecordsContext } from "./context.ts";
 import { createCustomField } from "./create-custom-field.ts";
 import { createRecord } from "./create-record.ts";
 import { getRecord } from "./get-record.ts";
+import { updateRecord } from "./update-record.ts";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -124,7 +125,8 @@ it("fills several records in one call: typed columns, provenance, one activity r
     fetchedAt: fetchedAt.toISOString(),
     sandbox: false,
   });
-  expect(Date.parse(ra.updatedAt)).toBeGreaterThan(Date.parse(a.updatedAt));
+  // "Updated" is the last edit by a person, an import or the API: enrichment keeps it.
+  expect(ra.updatedAt).toBe(a.updatedAt);
   const rb = await getRecord(user, companyEntity, b.id);
   expect(rb).toMatchObject({
     name: "Bolt",
@@ -319,4 +321,33 @@ it("runs the same few statements for 10 records as for 50", async () => {
   expect(statements[0]).toBeGreaterThan(0);
   expect(statements[0]).toBeLessThanOrEqual(8);
   expect(statements[1]).toBe(statements[0]);
+});
+
+it("writes enriched values as HOT updates that keep the record's updated_at; a person's edit moves it", async () => {
+  const { user, enrichment } = await setup();
+  const people = await Promise.all(
+    ["Ada", "Bob", "Cy"].map((first_name) => createRecord(user, contactEntity, { first_name })),
+  );
+  // Counted inside one transaction (pg_stat_xact_*): exact, whatever else runs on the server.
+  const counts = await t.db.transaction().execute(async (trx) => {
+    await applyEnrichedValuesBatch(
+      { ...enrichment, db: trx },
+      contactEntity,
+      people.map((p, i) => ({ recordId: p.id, values: [value("mobile_phone", `+1 555 010${i}`)] })),
+      keep,
+    );
+    const { rows } = await sql<{ updated: number; hot: number }>`
+      select n_tup_upd::int as updated, n_tup_hot_upd::int as hot
+      from pg_stat_xact_user_tables where relid = 'contacts'::regclass`.execute(trx);
+    return rows[0];
+  });
+  // No index entry added: updated_at (indexed for the "Updated" sort) is kept.
+  expect(counts).toEqual({ updated: 3, hot: 3 });
+  const [ada] = people;
+  if (!ada) throw new Error("no contact");
+  const enriched = await getRecord(user, contactEntity, ada.id);
+  expect(enriched).toMatchObject({ mobile_phone: "+1 555 0100", updatedAt: ada.updatedAt });
+  const edited = await updateRecord(user, contactEntity, ada.id, { title: "CTO" });
+  expect(Date.parse(edited.updatedAt)).toBeGreaterThan(Date.parse(ada.updatedAt));
+  expect(edited.mobile_phone).toBe("+1 555 0100");
 });
