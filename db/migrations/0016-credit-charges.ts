@@ -18,7 +18,8 @@ import { type Kysely, sql } from "kysely";
  *   run whose `spent` posting equals the sum of all its charges (one query per statement);
  * - at commit, a capture's `spent` posting equals the sum of its charges (the capture's own
  *   deferred check, which already runs once per transaction row);
- * - charges are append-only like the rest of the ledger; the workspace's cascade deletes them.
+ * - charges are append-only like the rest of the ledger; the workspace's cascade deletes them
+ *   (through their capture).
  *
  * A refund gives back one charge: it names the capture (`capture_id`) and the value (`record_id`,
  * `field`); one refund per charge (the refund key now includes the value).
@@ -29,7 +30,7 @@ import { type Kysely, sql } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     create table credit_charges (
-      workspace_id uuid not null references workspaces(id) on delete cascade,
+      workspace_id uuid not null,
       run_id uuid not null,
       record_id uuid not null,
       field text not null,
@@ -38,7 +39,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       idempotency_key text not null check (length(idempotency_key) between 1 and 200),
       -- Exactly once: one charge per (run, record, field).
       primary key (workspace_id, run_id, record_id, field),
-      constraint credit_charges_workspace_key unique (workspace_id, idempotency_key)
+      constraint credit_charges_workspace_key unique (workspace_id, idempotency_key),
+      -- Checked on the capture row the same statement wrote (not on the workspace row, which every
+      -- concurrent writer would lock); the workspace's cascade reaches charges through it.
+      constraint credit_charges_capture_fk foreign key (capture_id, workspace_id)
+        references credit_transactions (id, workspace_id) on delete cascade
     );
     create index credit_charges_capture_idx on credit_charges (capture_id);
 

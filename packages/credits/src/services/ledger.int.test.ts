@@ -334,6 +334,14 @@ describe("the database itself", () => {
       t.db.updateTable("credit_charges").set({ amount: 5 }).where("capture_id", "=", ok).execute(),
     ).rejects.toThrow(/append-only/);
     expect(await getBalance(t.db, workspaceId)).toEqual({ available: 0, held: 7, spent: 3 });
+    // Deleting the workspace takes the charges with the rest of its ledger.
+    await t.db.deleteFrom("workspaces").where("id", "=", workspaceId).execute();
+    const left = await t.db
+      .selectFrom("credit_charges")
+      .where("capture_id", "=", ok)
+      .select("amount")
+      .execute();
+    expect(left).toEqual([]);
   });
 
   it("keeps ledger rows append-only", async () => {
