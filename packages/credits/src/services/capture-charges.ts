@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { badInput } from "@quarry/core/app-error";
 import type { Database } from "@quarry/db/client";
 import { withTx } from "@quarry/db/with-tx";
-import { findChargesOrKeys, insertCapture } from "../queries/charges.queries.ts";
+import { captureWhenClear, findChargesOrKeys, insertCapture } from "../queries/charges.queries.ts";
 import { findHoldWithRemainder } from "../queries/holds.queries.ts";
 import { lockHold } from "../queries/ledger.queries.ts";
 import { requireHold } from "./find-hold.ts";
@@ -38,8 +38,11 @@ const pairOf = (recordId: string | null, field: string | null) => `${recordId}\u
  * Charges the values found against a hold (held → spent), all or nothing, as one ledger capture
  * for the call — one transaction, two postings, whatever the number of values — with one charge row
  * per value (credit_charges: the exactly-once key (run, record, field) and the value's idempotency
- * key). Four statements however many: lock the hold; read the hold and its remainder; read what is
- * already charged; write the charges, the capture and its postings. Returns `{ captured: true,
+ * key). Two statements however many, in the common case: lock the hold; then one that reads the
+ * hold, its remainder and what is already charged and, when the new charges fit, writes them, the
+ * capture and its postings (the lock is held only for that statement and the commit). When they do
+ * not (or the hold or a key is wrong) nothing is written and it looks closer: the hold, what is
+ * charged, then refuses, names the error or writes what is new. Returns `{ captured: true,
  * charged }` with how many charges were newly written — a (run, record, field) already charged,
  * under whatever key, or named twice in the call is charged once — or `{ captured: false }`,
  * writing nothing, when the new charges together exceed the hold's remainder (hold − captured −
@@ -58,6 +61,14 @@ export async function captureCharges(
 
   return withTx(db, async (trx) => {
     await lockHold(trx, holdId);
+    const capture = { id: randomUUID(), workspaceId: input.workspaceId, holdId, runId, provider };
+    // Most calls: one statement while the hold is locked. Otherwise (nothing written) look closer.
+    const fast = await captureWhenClear(trx, { ...capture, charges: charges.filter((c) => c.amount > 0) });
+    if (fast.clear) {
+      if (fast.written.length < fast.fresh)
+        await confirmSkipped(trx, input.workspaceId, runId, fast.written, charges);
+      return { captured: true, charged: fast.written.length };
+    }
     const hold = await findHoldWithRemainder(trx, input.workspaceId, holdId);
     const fresh = await unchargedOf(trx, input.workspaceId, runId, charges);
     if (fresh.length === 0 && charges.length > 0) return { captured: true, charged: 0 };
@@ -65,25 +76,29 @@ export async function captureCharges(
     const toWrite = fresh.filter((c) => c.amount > 0);
     if (toWrite.reduce((sum, c) => sum + c.amount, 0) > payer.remainder) return { captured: false };
 
-    const written = await insertCapture(trx, {
-      id: randomUUID(),
-      workspaceId: input.workspaceId,
-      holdId: payer.id,
-      runId,
-      provider,
-      memo: payer.memo,
-      charges: toWrite,
-    });
-    if (written.length < toWrite.length) {
-      // Skipped values were charged by a concurrent writer (e.g. under another hold of the run), once.
-      const mine = new Set(written);
-      const missing = toWrite.filter((c) => !mine.has(c.key));
-      if ((await unchargedOf(trx, input.workspaceId, runId, missing)).length > 0) {
-        throw new Error(`charges for hold ${holdId} were neither written nor found`);
-      }
-    }
+    const written = await insertCapture(trx, { ...capture, memo: payer.memo, charges: toWrite });
+    await confirmSkipped(trx, input.workspaceId, runId, written, toWrite);
     return { captured: true, charged: written.length };
   });
+}
+
+/**
+ * Charges not written though asked for must have been charged by a concurrent writer (e.g. under
+ * another hold of the run) — once, by them — or already before.
+ */
+async function confirmSkipped(
+  trx: Database,
+  workspaceId: string,
+  runId: string,
+  written: readonly string[],
+  asked: readonly Charge[],
+): Promise<void> {
+  const mine = new Set(written);
+  const missing = asked.filter((c) => c.amount > 0 && !mine.has(c.key));
+  if (missing.length === 0) return;
+  if ((await unchargedOf(trx, workspaceId, runId, missing)).length > 0) {
+    throw new Error(`charges of run ${runId} were neither written nor found`);
+  }
 }
 
 /**
