@@ -328,18 +328,24 @@ it("writes enriched values as HOT updates that keep the record's updated_at; a p
   const people = await Promise.all(
     ["Ada", "Bob", "Cy"].map((first_name) => createRecord(user, contactEntity, { first_name })),
   );
-  // Counted inside one transaction (pg_stat_xact_*): exact, whatever else runs on the server.
+  // This backend's own counts (pg_stat_xact_*, not yet flushed: they may include its earlier
+  // transactions), read before and after inside one transaction: exact, whatever else runs.
   const counts = await t.db.transaction().execute(async (trx) => {
+    const read = async () => {
+      const { rows } = await sql<{ updated: number; hot: number }>`
+        select n_tup_upd::int as updated, n_tup_hot_upd::int as hot
+        from pg_stat_xact_user_tables where relid = 'contacts'::regclass`.execute(trx);
+      return rows[0] ?? { updated: 0, hot: 0 };
+    };
+    const before = await read();
     await applyEnrichedValuesBatch(
       { ...enrichment, db: trx },
       contactEntity,
       people.map((p, i) => ({ recordId: p.id, values: [value("mobile_phone", `+1 555 010${i}`)] })),
       keep,
     );
-    const { rows } = await sql<{ updated: number; hot: number }>`
-      select n_tup_upd::int as updated, n_tup_hot_upd::int as hot
-      from pg_stat_xact_user_tables where relid = 'contacts'::regclass`.execute(trx);
-    return rows[0];
+    const after = await read();
+    return { updated: after.updated - before.updated, hot: after.hot - before.hot };
   });
   // No index entry added: updated_at (indexed for the "Updated" sort) is kept.
   expect(counts).toEqual({ updated: 3, hot: 3 });
