@@ -1,4 +1,5 @@
 import { readdir, readFile } from "node:fs/promises";
+import type { Pool } from "pg";
 
 /** Clock ticks per second of /proc times (USER_HZ, 100 on Linux). */
 const HZ = 100;
@@ -69,4 +70,24 @@ export function coresUsed(a: CpuSnapshot, b: CpuSnapshot): CoresUsed {
   for (const [pid, s] of b.postgres) postgres += s - (a.postgres.get(pid) ?? 0);
   const others = Math.max(0, b.machine - a.machine - watchedTotal - postgres - (b.bench - a.bench));
   return { watched, postgres: postgres / wall, others: others / wall };
+}
+
+/**
+ * CPU seconds of each backend connected to the pool's database (this bench's own PostgreSQL work,
+ * without other databases' backends on a shared server), by pid.
+ */
+export async function backendSeconds(pool: Pool): Promise<Map<number, number>> {
+  const { rows } = await pool.query<{ pid: number }>(
+    "select pid from pg_stat_activity where datname = current_database()",
+  );
+  const seconds = new Map<number, number>();
+  for (const { pid } of rows) seconds.set(pid, (await processSeconds(pid))?.seconds ?? 0);
+  return seconds;
+}
+
+/** CPU seconds the backends used between two readings (a backend that started in between counts whole). */
+export function backendSecondsUsed(a: Map<number, number>, b: Map<number, number>): number {
+  let used = 0;
+  for (const [pid, s] of b) used += s - (a.get(pid) ?? 0);
+  return used;
 }

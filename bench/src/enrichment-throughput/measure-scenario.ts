@@ -1,3 +1,4 @@
+import os from "node:os";
 import { guardedFetch } from "@quarry/core/guarded-fetch";
 import { silentLogger } from "@quarry/core/logger";
 import { createDb } from "@quarry/db/client";
@@ -7,11 +8,12 @@ import { MAX_RUN_RECORDS } from "@quarry/enrichment/services/run-selection";
 import pg from "pg";
 import { type ActivitySummary, sampleActivity } from "./activity-sampler.ts";
 import { BENCH_FIELD, benchDeps, benchProvider } from "./bench-provider.ts";
-import { type CoresUsed, coresUsed, cpuSnapshot } from "./cpu.ts";
+import { backendSeconds, backendSecondsUsed, type CoresUsed, coresUsed, cpuSnapshot } from "./cpu.ts";
 import { type BenchServer, freshDatabase } from "./database.ts";
 import { startFakeVendor, type VendorStats } from "./fake-vendor.ts";
 import {
   checkLedger,
+  contactUpdates,
   foundItems,
   itemStatuses,
   type LedgerCheck,
@@ -56,6 +58,17 @@ export interface RoundResult {
   cores: CoresUsed;
   vendorCores: number;
   activity: ActivitySummary;
+  /**
+   * CPU milliseconds per record found, from the runs' creation to the end: the bench database's own
+   * backends (other databases on the server left out), and both workers.
+   */
+  postgresMsPerRecord: number;
+  workerMsPerRecord: number;
+  /** The machine's 1-minute load average when the measured time ended (other users' work included). */
+  loadAvg: number;
+  /** Contact updates in the round, and the share of them that were HOT (no index entry added). */
+  contactUpdates: number;
+  hotUpdateRatio: number;
 }
 
 /** Accepted requests per second between the 5th and 95th percentile arrival: ramp-up and tail left out. */
@@ -109,6 +122,7 @@ export async function measureScenario(
       await vendor.stop();
       throw err;
     });
+    let result: Omit<RoundResult, "contactUpdates" | "hotUpdateRatio">;
     try {
       const watched = [...workers.pids, vendor.pid];
       const before = await cpuSnapshot(watched);
@@ -130,14 +144,21 @@ export async function measureScenario(
         ),
       );
       const created = performance.now();
+      const backendsAtStart = await backendSeconds(pool);
+      const workersAtStart = await workers.cpuSeconds();
       const runIds = runs.map((r) => r.id);
       const sampler = sampleActivity(pool);
       log(`${scenario.name}: ${runs.length} runs created in ${((created - t0) / 1000).toFixed(1)} s`);
       const budget = opts.budgetMs > 0 ? opts.budgetMs - (created - t0) : opts.timeoutMs;
       const finished = await waitForRuns(pool, runIds, Math.max(0, budget)).catch(() => null);
       const end = finished ?? performance.now();
+      const loadAvg = os.loadavg()[0] ?? 0;
       const recordsDone = finished ? opts.contacts : await foundItems(pool, runIds);
       const cores = coresUsed(before, await cpuSnapshot(watched));
+      const backendsUsed = backendSecondsUsed(backendsAtStart, await backendSeconds(pool));
+      const workersAtEnd = await workers.cpuSeconds();
+      const workersUsed = workersAtEnd.reduce((sum, s, i) => sum + s - (workersAtStart[i] ?? 0), 0);
+      const perRecord = (seconds: number) => (recordsDone > 0 ? (seconds * 1000) / recordsDone : 0);
       const activity = await sampler.stop();
       const stats: VendorStats = await vendor.stats();
       if (!finished) {
@@ -146,7 +167,7 @@ export async function measureScenario(
         await waitForRuns(pool, runIds, opts.timeoutMs);
       }
       const totalS = (end - t0) / 1000;
-      return {
+      result = {
         scenario: scenario.name,
         runs: runs.length,
         seedS,
@@ -166,11 +187,21 @@ export async function measureScenario(
         cores,
         vendorCores: cores.watched.get(vendor.pid) ?? 0,
         activity,
+        postgresMsPerRecord: perRecord(backendsUsed),
+        workerMsPerRecord: perRecord(workersUsed),
+        loadAvg,
       };
     } finally {
       await workers.stop();
       await vendor.stop();
     }
+    // The workers have exited, so their statistics are flushed.
+    const updates = await contactUpdates(pool);
+    return {
+      ...result,
+      contactUpdates: updates.updates,
+      hotUpdateRatio: updates.updates > 0 ? updates.hot / updates.updates : 0,
+    };
   } finally {
     await pool.end();
     await db.destroy();

@@ -42,17 +42,24 @@ export async function runStatuses(pool: pg.Pool, runIds: string[]): Promise<stri
 }
 
 export interface LedgerCheck {
-  /** (run, record, field) with more than one capture. */
+  /**
+   * Values charged more than once: (run, record, field) with more than one charge row, plus the
+   * credits spent beyond one charge per value charged (÷ cost), which a capture spending more than
+   * its charges would show.
+   */
   doubleCharges: number;
+  /** Capture transactions: one per provider call that charged something. */
   captures: number;
+  /** Charge rows: one per value charged. */
+  charges: number;
   granted: number;
   available: number;
   held: number;
   spent: number;
-  /** Holds placed and released (one hold per provider call with a cost). */
+  /** Holds placed and released (one hold per provider round of a batch job with a cost). */
   holds: number;
   releases: number;
-  /** Violated invariants: balance ≠ grants, credits left held, spent ≠ captures × cost, captures ≠ items found (none for a free provider). */
+  /** Violated invariants: balance ≠ grants, credits left held, spent ≠ charges × cost, charges ≠ items found (none for a free provider). */
   errors: string[];
 }
 
@@ -65,18 +72,19 @@ export async function checkLedger(
 ): Promise<LedgerCheck> {
   const q = async (text: string, params: unknown[] = [workspaceId, runIds]) =>
     Number((await pool.query<{ n: string }>(text, params)).rows[0]?.n ?? 0);
-  const doubleCharges = await q(
-    `select count(*) as n from (select 1 from credit_transactions where workspace_id = $1 and run_id = any($2::uuid[])
-       and kind = 'capture' group by run_id, record_id, field having count(*) > 1) d`,
+  const repeated = await q(
+    `select count(*) as n from (select 1 from credit_charges where workspace_id = $1 and run_id = any($2::uuid[])
+       group by run_id, record_id, field having count(*) > 1) d`,
   );
-  const captures = await q(
-    `select count(*) as n from credit_transactions where workspace_id = $1 and run_id = any($2::uuid[]) and kind = 'capture'`,
-  );
-  const holds = await q(
-    `select count(*) as n from credit_transactions where workspace_id = $1 and run_id = any($2::uuid[]) and kind = 'hold'`,
-  );
-  const releases = await q(
-    `select count(*) as n from credit_transactions where workspace_id = $1 and run_id = any($2::uuid[]) and kind = 'release'`,
+  const kind = (k: string) =>
+    q(
+      `select count(*) as n from credit_transactions where workspace_id = $1 and run_id = any($2::uuid[]) and kind = '${k}'`,
+    );
+  const captures = await kind("capture");
+  const holds = await kind("hold");
+  const releases = await kind("release");
+  const charges = await q(
+    "select count(*) as n from credit_charges where workspace_id = $1 and run_id = any($2::uuid[])",
   );
   const granted = await q(
     `select coalesce(sum(p.amount), 0) as n from credit_postings p join credit_transactions t on t.id = p.transaction_id
@@ -94,15 +102,28 @@ export async function checkLedger(
   const found = await q(
     `select count(*) as n from enrichment_run_items where workspace_id = $1 and run_id = any($2::uuid[]) and status = 'found'`,
   );
+  const beyond =
+    costPerValue > 0 ? Math.max(0, Math.floor((spent - charges * costPerValue) / costPerValue)) : 0;
+  const doubleCharges = repeated + beyond;
   const errors: string[] = [];
   if (doubleCharges > 0) errors.push(`${doubleCharges} (run, record, field) charged more than once`);
   if (available + held + spent !== granted)
     errors.push(`available ${available} + held ${held} + spent ${spent} ≠ granted ${granted}`);
   if (held !== 0) errors.push(`${held} credits still held after the runs finished`);
-  if (spent !== captures * costPerValue)
-    errors.push(`spent ${spent} ≠ ${captures} captures × ${costPerValue}`);
+  if (spent !== charges * costPerValue) errors.push(`spent ${spent} ≠ ${charges} charges × ${costPerValue}`);
   const expected = costPerValue > 0 ? found : 0;
-  if (captures !== expected)
-    errors.push(`${captures} captures for ${found} items found at ${costPerValue} credits`);
-  return { doubleCharges, captures, granted, available, held, spent, holds, releases, errors };
+  if (charges !== expected)
+    errors.push(`${charges} charges for ${found} items found at ${costPerValue} credits`);
+  return { doubleCharges, captures, charges, granted, available, held, spent, holds, releases, errors };
+}
+
+/**
+ * Updates of the contacts table since the server started counting, and how many were HOT (no index
+ * entry added). Read after the workers exited, which flushes their statistics.
+ */
+export async function contactUpdates(pool: pg.Pool): Promise<{ updates: number; hot: number }> {
+  const { rows } = await pool.query<{ updates: string; hot: string }>(
+    "select n_tup_upd as updates, n_tup_hot_upd as hot from pg_stat_user_tables where relid = 'contacts'::regclass",
+  );
+  return { updates: Number(rows[0]?.updates ?? 0), hot: Number(rows[0]?.hot ?? 0) };
 }

@@ -28,6 +28,13 @@ export const scenarios: Scenario[] = [
     cost: 1,
   },
   {
+    name: "realistic",
+    what: "a vendor like real ones: 150 ms latency, a hard 100 requests/s limit, batches of 10 (the rate limit should bind, not the engine)",
+    latencyMs: 150,
+    limit: 100,
+    cost: 1,
+  },
+  {
     name: "limited_free",
     what: "diagnostic: the limited vendor with a provider costing 0 credits, so no hold, capture or release takes the ledger lock",
     latencyMs: 20,

@@ -102,6 +102,16 @@ export interface CreditBalances {
   workspace_id: string;
 }
 
+export interface CreditCharges {
+  amount: number;
+  capture_id: string;
+  field: string;
+  idempotency_key: string;
+  record_id: string;
+  run_id: string;
+  workspace_id: string;
+}
+
 export interface CreditPostings {
   account: string;
   amount: number;
@@ -393,6 +403,7 @@ export interface DB {
   companies: Companies;
   contacts: Contacts;
   credit_balances: CreditBalances;
+  credit_charges: CreditCharges;
   credit_postings: CreditPostings;
   credit_settings: CreditSettings;
   credit_transactions: CreditTransactions;

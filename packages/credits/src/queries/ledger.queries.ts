@@ -57,7 +57,7 @@ function transactionRow(t: NewTransaction) {
 }
 
 /**
- * Inserts a transaction unless one already holds its idempotency key (or its charge / refund
+ * Inserts a transaction unless one already holds its idempotency key (or its refund
  * key): then returns undefined and writes nothing, without aborting the surrounding transaction.
  */
 export async function insertTransaction(db: Database, t: NewTransaction) {
@@ -66,7 +66,7 @@ export async function insertTransaction(db: Database, t: NewTransaction) {
 
 /**
  * Inserts many transactions in one statement, in the order given; those whose idempotency key or
- * charge / refund key is already taken (also by a concurrent writer, once it commits) are skipped:
+ * refund key is already taken (also by a concurrent writer, once it commits) are skipped:
  * only the rows written come back.
  */
 export async function insertTransactions(db: Database, ts: readonly NewTransaction[]) {
@@ -127,13 +127,28 @@ function selectEntries(db: Database, workspaceId: string) {
             .as("d"),
         (join) => join.onTrue(),
       )
+      // A capture pays for the values of one provider call (its charges): it names the value when
+      // it paid for one. One probe of the charges' capture index per entry.
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom("credit_charges as c")
+            .select([
+              sql<string | null>`case when count(*) = 1 then min(c.record_id::text) end`.as("record_id"),
+              sql<string | null>`case when count(*) = 1 then min(c.field) end`.as("field"),
+            ])
+            .whereRef("c.capture_id", "=", "t.id")
+            .whereRef("c.workspace_id", "=", "t.workspace_id")
+            .as("v"),
+        (join) => join.onTrue(),
+      )
       .select([
         "t.id",
         "t.kind",
         "t.idempotency_key",
         "t.run_id",
-        "t.record_id",
-        "t.field",
+        sql<string | null>`coalesce(t.record_id, v.record_id::uuid)`.as("record_id"),
+        sql<string | null>`coalesce(t.field, v.field)`.as("field"),
         "t.provider",
         "t.hold_id",
         "t.capture_id",
@@ -154,10 +169,17 @@ export async function findEntryByKey(db: Database, workspaceId: string, idempote
   return selectEntries(db, workspaceId).where("t.idempotency_key", "=", idempotencyKey).executeTakeFirst();
 }
 
-export async function findRefundOf(db: Database, workspaceId: string, captureId: string) {
+/** The refund of one charge: the value (record, field) its capture paid for. */
+export async function findRefundOf(
+  db: Database,
+  workspaceId: string,
+  charge: { captureId: string; recordId: string; field: string },
+) {
   return selectEntries(db, workspaceId)
     .where("t.kind", "=", "refund")
-    .where("t.capture_id", "=", captureId)
+    .where("t.capture_id", "=", charge.captureId)
+    .where("t.record_id", "=", charge.recordId)
+    .where("t.field", "=", charge.field)
     .executeTakeFirst();
 }
 

@@ -31,14 +31,27 @@ async function holdFor(workspaceId: string, amount: number, runId = randomUUID()
 const emails = (recordIds: readonly string[], amount = 1) =>
   recordIds.map((recordId) => ({ recordId, field: "email", amount }));
 
-/** Per (record, field) of the run: how many captures and what they moved to spent. */
+/**
+ * Per (record, field) of the run: how many charges and what they moved to spent. Counted from the
+ * charges (their captures' spent postings are checked to equal them by the database) and, as the
+ * exactly-once key allows only one charge per value, also from the captures' spent postings.
+ */
 async function chargesOf(runId: string) {
   const { rows } = await sql<{ record_id: string; field: string; n: number; spent: number }>`
-    select t.record_id, t.field, count(*)::int as n, coalesce(sum(p.amount), 0)::int8 as spent
-    from credit_transactions t join credit_postings p on p.transaction_id = t.id and p.account = 'spent'
-    where t.run_id = ${runId} and t.kind = 'capture'
-    group by t.record_id, t.field`.execute(t.db);
+    select c.record_id, c.field, count(*)::int as n, coalesce(sum(c.amount), 0)::int8 as spent
+    from credit_charges c
+    where c.run_id = ${runId}
+    group by c.record_id, c.field`.execute(t.db);
   return rows;
+}
+
+/** What the run's captures moved to spent, straight from their postings. */
+async function spentByCaptures(runId: string): Promise<number> {
+  const { rows } = await sql<{ spent: number }>`
+    select coalesce(sum(p.amount), 0)::int8 as spent
+    from credit_transactions t join credit_postings p on p.transaction_id = t.id and p.account = 'spent'
+    where t.run_id = ${runId} and t.kind = 'capture'`.execute(t.db);
+  return rows[0]?.spent ?? 0;
 }
 
 /** What is left of a hold, straight from the postings. */
@@ -51,7 +64,7 @@ async function heldOn(holdId: string): Promise<number> {
 }
 
 describe("captureCharges", () => {
-  it("charges every value of a call as its own capture, moving held to spent", async () => {
+  it("charges a call's values as one capture of the hold with one charge per value, moving held to spent", async () => {
     const workspaceId = await workspaceWithCredits(t.db, 20);
     const { runId, holdId } = await holdFor(workspaceId, 10);
     const records = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
@@ -59,23 +72,31 @@ describe("captureCharges", () => {
     expect(await captureCharges(t.db, input)).toEqual({ captured: true, charged: 4 });
     expect(await getBalance(t.db, workspaceId)).toEqual({ available: 10, held: 2, spent: 8 });
     const captures = (await transactionSums(t.db, workspaceId)).filter((x) => x.kind === "capture");
-    expect(captures).toHaveLength(4);
+    expect(captures).toHaveLength(1);
     for (const c of captures) expect(c).toMatchObject({ postings: 2, total: 0 });
-    const keys = await t.db
+    const capture = await t.db
       .selectFrom("credit_transactions")
-      .select(["idempotency_key", "provider", "hold_id", "memo"])
+      .select(["id", "provider", "hold_id", "run_id", "memo"])
       .where("workspace_id", "=", workspaceId)
       .where("kind", "=", "capture")
+      .executeTakeFirstOrThrow();
+    expect(capture).toMatchObject({ provider: "hunter", hold_id: holdId, run_id: runId, memo: "Batch 1" });
+    const charges = await t.db
+      .selectFrom("credit_charges")
+      .select(["idempotency_key", "capture_id", "amount"])
+      .where("workspace_id", "=", workspaceId)
       .execute();
-    expect(keys.map((k) => k.idempotency_key).sort()).toEqual(
+    expect(charges.map((k) => k.idempotency_key).sort()).toEqual(
       records.map((r) => `capture:${runId}:${r}:email`).sort(),
     );
-    for (const k of keys) expect(k).toMatchObject({ provider: "hunter", hold_id: holdId, memo: "Batch 1" });
+    for (const c of charges) expect(c).toMatchObject({ capture_id: capture.id, amount: 2 });
+    expect(await spentByCaptures(runId)).toBe(8);
 
     // The same call again (a retried job): nothing new.
     expect(await captureCharges(t.db, input)).toEqual({ captured: true, charged: 0 });
     expect(await getBalance(t.db, workspaceId)).toEqual({ available: 10, held: 2, spent: 8 });
-    expect(await transactionSums(t.db, workspaceId)).toHaveLength(6);
+    expect(await transactionSums(t.db, workspaceId)).toHaveLength(3);
+    expect(await chargesOf(runId)).toHaveLength(4);
   });
 
   it("charges only what is new in a call mixing new and charged values, and a value named twice once", async () => {
@@ -103,6 +124,7 @@ describe("captureCharges", () => {
       ].sort(),
     );
     expect(await getBalance(t.db, workspaceId)).toEqual({ available: 10, held: 4, spent: 6 });
+    expect(await spentByCaptures(runId)).toBe(6);
   });
 
   it("answers amounts of 0 as captured without writing them", async () => {
@@ -227,8 +249,8 @@ describe("captureCharges", () => {
       };
       const one = await count(emails([randomUUID()]));
       const hundred = await count(emails(Array.from({ length: 100 }, () => randomUUID())));
-      // begin; lock the hold; the hold; what is charged already; captures; postings; commit.
-      expect(one).toBe(7);
+      // begin; lock the hold; the hold, what is charged already, charges, capture and postings; commit.
+      expect(one).toBe(4);
       expect(hundred).toBe(one);
       expect(await chargesOf(runId)).toHaveLength(101);
     } finally {
@@ -268,6 +290,7 @@ describe("captureCharges from several connections", () => {
     const rows = await chargesOf(runId);
     expect(rows.every((r) => r.n === 1)).toBe(true);
     expect(rows).toHaveLength(charged);
+    expect(await spentByCaptures(runId)).toBe(charged);
     expect(charged).toBeGreaterThanOrEqual(20);
     expect(charged).toBeLessThanOrEqual(25);
     expect(await heldOn(holdId)).toBe(25 - charged);
@@ -292,6 +315,7 @@ describe("captureCharges from several connections", () => {
       const rows = await chargesOf(runId);
       expect(rows).toHaveLength(300);
       expect(rows.every((r) => r.n === 1)).toBe(true);
+      expect(await spentByCaptures(runId)).toBe(300);
       expect((await heldOn(first.holdId)) + (await heldOn(second.holdId))).toBe(700);
     }
   });

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { badInput } from "@quarry/core/app-error";
 import type { Database } from "@quarry/db/client";
 import { withTx } from "@quarry/db/with-tx";
-import { findChargesOrKeys, findHoldWithRemainder } from "../queries/holds.queries.ts";
-import { insertPostings, insertTransactions, lockHold, type NewPosting } from "../queries/ledger.queries.ts";
+import { captureWhenClear, findChargesOrKeys, insertCapture } from "../queries/charges.queries.ts";
+import { findHoldWithRemainder } from "../queries/holds.queries.ts";
+import { lockHold } from "../queries/ledger.queries.ts";
 import { requireHold } from "./find-hold.ts";
 import { requireCredits, requireId, requireKey, sameKind } from "./ledger-input.ts";
 
@@ -13,7 +15,7 @@ export interface CaptureChargesParams {
   provider: string;
   /**
    * One per value found: charged once per (run, record, field), key `capture:<runId>:<recordId>:<field>`
-   * unless `idempotencyKey` names another (a key already used by a capture counts as charged).
+   * unless `idempotencyKey` names another (a key already used by a charge counts as charged).
    */
   charges: ReadonlyArray<{ recordId: string; field: string; amount: number; idempotencyKey?: string }>;
 }
@@ -33,15 +35,20 @@ interface Charge {
 const pairOf = (recordId: string | null, field: string | null) => `${recordId}\u0000${field}`;
 
 /**
- * Charges the values found against a hold (held → spent), all or nothing, in five statements however
- * many: lock the hold; read the hold and its remainder; read what is already charged; insert the new
- * captures; insert their postings. Returns `{ captured: true, charged }` with how many charges were
- * newly written — a (run, record, field) already charged, under whatever key, or named twice in the
- * call is charged once — or `{ captured: false }`, writing nothing, when the new charges together
- * exceed the hold's remainder (hold − captured − released; 0 once released). Amounts of 0 count as
- * captured without writing. Takes only the hold's lock (see lockHold); runs inside `db` when it is a
- * transaction. A call whose charges were all made before answers `captured` before the hold is
- * checked, as a retried single capture always did.
+ * Charges the values found against a hold (held → spent), all or nothing, as one ledger capture
+ * for the call — one transaction, two postings, whatever the number of values — with one charge row
+ * per value (credit_charges: the exactly-once key (run, record, field) and the value's idempotency
+ * key). Two statements however many, in the common case: lock the hold; then one that reads the
+ * hold, its remainder and what is already charged and, when the new charges fit, writes them, the
+ * capture and its postings (the lock is held only for that statement and the commit). When they do
+ * not (or the hold or a key is wrong) nothing is written and it looks closer: the hold, what is
+ * charged, then refuses, names the error or writes what is new. Returns `{ captured: true,
+ * charged }` with how many charges were newly written — a (run, record, field) already charged,
+ * under whatever key, or named twice in the call is charged once — or `{ captured: false }`,
+ * writing nothing, when the new charges together exceed the hold's remainder (hold − captured −
+ * released; 0 once released). Amounts of 0 count as captured without writing. Takes only the hold's
+ * lock (see lockHold); runs inside `db` when it is a transaction. A call whose charges were all
+ * made before answers `captured` before the hold is checked, as a retried single capture always did.
  */
 export async function captureCharges(
   db: Database,
@@ -54,6 +61,14 @@ export async function captureCharges(
 
   return withTx(db, async (trx) => {
     await lockHold(trx, holdId);
+    const capture = { id: randomUUID(), workspaceId: input.workspaceId, holdId, runId, provider };
+    // Most calls: one statement while the hold is locked. Otherwise (nothing written) look closer.
+    const fast = await captureWhenClear(trx, { ...capture, charges: charges.filter((c) => c.amount > 0) });
+    if (fast.clear) {
+      if (fast.written.length < fast.fresh)
+        await confirmSkipped(trx, input.workspaceId, runId, fast.written, charges);
+      return { captured: true, charged: fast.written.length };
+    }
     const hold = await findHoldWithRemainder(trx, input.workspaceId, holdId);
     const fresh = await unchargedOf(trx, input.workspaceId, runId, charges);
     if (fresh.length === 0 && charges.length > 0) return { captured: true, charged: 0 };
@@ -61,38 +76,29 @@ export async function captureCharges(
     const toWrite = fresh.filter((c) => c.amount > 0);
     if (toWrite.reduce((sum, c) => sum + c.amount, 0) > payer.remainder) return { captured: false };
 
-    const rows = await insertTransactions(
-      trx,
-      toWrite.map((c) => ({
-        workspaceId: input.workspaceId,
-        kind: "capture",
-        idempotencyKey: c.key,
-        holdId: payer.id,
-        runId,
-        recordId: c.recordId,
-        field: c.field,
-        provider,
-        memo: payer.memo,
-      })),
-    );
-    const byKey = new Map(toWrite.map((c) => [c.key, c]));
-    const postings: NewPosting[] = [];
-    for (const row of rows) {
-      const amount = byKey.get(row.idempotency_key)?.amount ?? 0;
-      const tx = { transactionId: row.id, workspaceId: input.workspaceId, createdAt: row.created_at };
-      postings.push({ ...tx, account: "held", amount: -amount }, { ...tx, account: "spent", amount });
-    }
-    await insertPostings(trx, postings);
-    if (rows.length < toWrite.length) {
-      // Skipped rows were charged by a concurrent writer (e.g. under another hold of the run), once.
-      const written = new Set(rows.map((r) => r.idempotency_key));
-      const missing = toWrite.filter((c) => !written.has(c.key));
-      if ((await unchargedOf(trx, input.workspaceId, runId, missing)).length > 0) {
-        throw new Error(`captures for hold ${holdId} were neither written nor found`);
-      }
-    }
-    return { captured: true, charged: rows.length };
+    const written = await insertCapture(trx, { ...capture, memo: payer.memo, charges: toWrite });
+    await confirmSkipped(trx, input.workspaceId, runId, written, toWrite);
+    return { captured: true, charged: written.length };
   });
+}
+
+/**
+ * Charges not written though asked for must have been charged by a concurrent writer (e.g. under
+ * another hold of the run) — once, by them — or already before.
+ */
+async function confirmSkipped(
+  trx: Database,
+  workspaceId: string,
+  runId: string,
+  written: readonly string[],
+  asked: readonly Charge[],
+): Promise<void> {
+  const mine = new Set(written);
+  const missing = asked.filter((c) => c.amount > 0 && !mine.has(c.key));
+  if (missing.length === 0) return;
+  if ((await unchargedOf(trx, workspaceId, runId, missing)).length > 0) {
+    throw new Error(`charges of run ${runId} were neither written nor found`);
+  }
 }
 
 /**
@@ -138,8 +144,8 @@ function defaultKey(name: string, runId: string, recordId: string, field: string
 }
 
 /**
- * The charges not made yet. Made: the run already has a capture of the (record, field), or the
- * charge's key was used by a capture. A key used by another kind of entry is CONFLICT.
+ * The charges not made yet. Made: the run already has a charge of the (record, field), or the
+ * charge's key was used by a charge. A key used by another kind of entry is CONFLICT.
  */
 async function unchargedOf(
   trx: Database,
@@ -149,8 +155,7 @@ async function unchargedOf(
 ): Promise<Charge[]> {
   const taken = await findChargesOrKeys(trx, workspaceId, {
     runId,
-    recordIds: [...new Set(charges.map((c) => c.recordId))],
-    fields: [...new Set(charges.map((c) => c.field))],
+    pairs: charges,
     keys: charges.map((c) => c.key),
   });
   const byKey = new Map(taken.map((t) => [t.idempotency_key, t]));

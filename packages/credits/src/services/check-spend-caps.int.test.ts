@@ -61,8 +61,6 @@ async function spendLastMonth(workspaceId: string, runId: string, cost: number):
         kind: "capture",
         idempotency_key: `old-capture:${runId}`,
         run_id: runId,
-        record_id: randomUUID(),
-        field: "email",
         hold_id: hold.id,
         created_at: at,
       })
@@ -83,6 +81,18 @@ async function spendLastMonth(workspaceId: string, runId: string, cost: number):
         posting(capture.id, "held", -cost),
         posting(capture.id, "spent", cost),
       ])
+      .execute();
+    await trx
+      .insertInto("credit_charges")
+      .values({
+        workspace_id: workspaceId,
+        run_id: runId,
+        record_id: randomUUID(),
+        field: "email",
+        capture_id: capture.id,
+        amount: cost,
+        idempotency_key: `old-charge:${runId}`,
+      })
       .execute();
   });
 }

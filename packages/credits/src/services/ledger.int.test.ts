@@ -261,6 +261,89 @@ describe("the database itself", () => {
     expect(await transactionSums(t.db, workspaceId)).toEqual([{ ...seed, postings: 2, total: 0 }]);
   });
 
+  it("keeps a capture's charges equal to what it spends, written with it and only with it", async () => {
+    const workspaceId = await workspaceWithCredits(t.db, 10);
+    const runId = randomUUID();
+    const { holdId } = await placeHold(t.db, {
+      workspaceId,
+      amount: 10,
+      idempotencyKey: "hc",
+      runId,
+      memo: "",
+    });
+    const charge = (captureId: string, amount: number, key: string) => ({
+      workspace_id: workspaceId,
+      run_id: runId,
+      record_id: randomUUID(),
+      field: "email",
+      capture_id: captureId,
+      amount,
+      idempotency_key: key,
+    });
+    /** A capture of `spent` with its postings, then `charges` in a later statement of the same transaction. */
+    const capture = (key: string, spent: number, charges: Array<[number, string]>) =>
+      t.db.transaction().execute(async (trx) => {
+        const tx = await trx
+          .insertInto("credit_transactions")
+          .values({
+            workspace_id: workspaceId,
+            kind: "capture",
+            idempotency_key: key,
+            run_id: runId,
+            hold_id: holdId,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto("credit_postings")
+          .values([
+            { transaction_id: tx.id, workspace_id: workspaceId, account: "held", amount: -spent },
+            { transaction_id: tx.id, workspace_id: workspaceId, account: "spent", amount: spent },
+          ])
+          .execute();
+        if (charges.length > 0) {
+          await trx
+            .insertInto("credit_charges")
+            .values(charges.map(([amount, k]) => charge(tx.id, amount, k)))
+            .execute();
+        }
+        return tx.id;
+      });
+    // Spends 3, pays for 2: refused as the charges are written; with none at all, refused at commit.
+    await expect(capture("c1", 3, [[2, "v1"]])).rejects.toThrow(/must be written with it/);
+    await expect(capture("c2", 3, [])).rejects.toThrow(/spends 3 but its charges sum to 0/);
+    const ok = await capture("c3", 3, [
+      [1, "v2"],
+      [2, "v3"],
+    ]);
+    // A later charge on a committed capture is refused: its charges would no longer sum to what it spends.
+    const later = t.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto("credit_charges")
+        .values(charge(ok, 1, "v4"))
+        .execute();
+    });
+    await expect(later).rejects.toThrow(/must be written with it/);
+    // Another run's value on this capture is refused too.
+    const otherRun = t.db
+      .insertInto("credit_charges")
+      .values({ ...charge(ok, 1, "v5"), run_id: randomUUID() })
+      .execute();
+    await expect(otherRun).rejects.toThrow(/must be written with it/);
+    await expect(
+      t.db.updateTable("credit_charges").set({ amount: 5 }).where("capture_id", "=", ok).execute(),
+    ).rejects.toThrow(/append-only/);
+    expect(await getBalance(t.db, workspaceId)).toEqual({ available: 0, held: 7, spent: 3 });
+    // Deleting the workspace takes the charges with the rest of its ledger.
+    await t.db.deleteFrom("workspaces").where("id", "=", workspaceId).execute();
+    const left = await t.db
+      .selectFrom("credit_charges")
+      .where("capture_id", "=", ok)
+      .select("amount")
+      .execute();
+    expect(left).toEqual([]);
+  });
+
   it("keeps ledger rows append-only", async () => {
     const workspaceId = await workspaceWithCredits(t.db, 5);
     await expect(

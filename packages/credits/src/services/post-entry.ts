@@ -12,7 +12,7 @@ import { sameKind } from "./ledger-input.ts";
 /**
  * Writes one balanced transaction: the entry and its postings (which sum to zero; a deferred
  * trigger checks that at commit). Returns null, writing nothing, when the idempotency key or the
- * entry's charge/refund key is already taken: the caller then answers with the first result.
+ * entry's refund key (one per charge) is already taken: the caller then answers with the first result.
  * Call it with the ledger locked, inside the transaction.
  */
 export async function postEntry(

@@ -1,7 +1,8 @@
 import { AppError, notFound } from "@quarry/core/app-error";
 import type { Database } from "@quarry/db/client";
 import { withTx } from "@quarry/db/with-tx";
-import { findEntryByKey, findRefundOf, lockLedger } from "../queries/ledger.queries.ts";
+import { findChargeByKey } from "../queries/charges.queries.ts";
+import { findRefundOf, lockLedger } from "../queries/ledger.queries.ts";
 import { requireKey } from "./ledger-input.ts";
 import { postEntry, priorEntry } from "./post-entry.ts";
 
@@ -14,9 +15,9 @@ export interface RefundCaptureParams {
 }
 
 /**
- * Gives a charge back in full (spent → available), e.g. a value that turned out wrong. One refund
- * per charge: the same key again returns the first result; another key for a refunded charge is
- * CONFLICT. The refund counts against the month it is made in.
+ * Gives a charge back in full (spent → available), e.g. a value that turned out wrong: one value of
+ * a capture (its charge row), named by the key it was charged under. One refund per charge: the
+ * same key again returns the first result; another key for a refunded charge is CONFLICT. The refund counts against the month it is made in.
  */
 export async function refundCapture(
   db: Database,
@@ -29,22 +30,23 @@ export async function refundCapture(
     await lockLedger(trx, input.workspaceId);
     const prior = await priorEntry(trx, input.workspaceId, key, ["refund"]);
     if (prior) return { transactionId: prior.id, refunded: prior.available };
-    const capture = await findEntryByKey(trx, input.workspaceId, captureKey);
-    if (capture?.kind !== "capture") throw notFound("Charge");
-    const refunded = await findRefundOf(trx, input.workspaceId, capture.id);
+    const charge = await findChargeByKey(trx, input.workspaceId, captureKey);
+    if (!charge) throw notFound("Charge");
+    const value = { captureId: charge.capture_id, recordId: charge.record_id, field: charge.field };
+    const refunded = await findRefundOf(trx, input.workspaceId, value);
     if (refunded) throw new AppError("CONFLICT", "This charge was already refunded.");
-    const amount = capture.spent;
+    const amount = charge.amount;
     const posted = await postEntry(
       trx,
       {
         workspaceId: input.workspaceId,
         kind: "refund",
         idempotencyKey: key,
-        captureId: capture.id,
-        runId: capture.run_id,
-        recordId: capture.record_id,
-        field: capture.field,
-        provider: capture.provider,
+        captureId: charge.capture_id,
+        runId: charge.run_id,
+        recordId: charge.record_id,
+        field: charge.field,
+        provider: charge.provider,
         memo: input.memo,
       },
       [

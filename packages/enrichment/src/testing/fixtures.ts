@@ -183,12 +183,15 @@ export async function itemCounts(db: Database, runId: string): Promise<Record<st
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
-/** Capture transactions of a run: one row per (record, field) with how many captures it has. */
+/**
+ * Charges of a run (one row per value its captures paid for): one row per (record, field) with how
+ * many charges it has and what they cost.
+ */
 export async function capturesOf(db: Database, runId: string) {
   const { rows } = await sql<{ record_id: string; field: string; n: number; amount: number }>`
-    select t.record_id, t.field, count(*)::int as n, sum(p.amount)::int as amount
-    from credit_transactions t join credit_postings p on p.transaction_id = t.id and p.account = 'spent'
-    where t.run_id = ${runId} and t.kind = 'capture'
-    group by t.record_id, t.field`.execute(db);
+    select c.record_id, c.field, count(*)::int as n, sum(c.amount)::int as amount
+    from credit_charges c
+    where c.run_id = ${runId}
+    group by c.record_id, c.field`.execute(db);
   return rows;
 }

@@ -2,7 +2,7 @@ import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-d
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { companyEntity } from "../schemas/entities.ts";
 import { dropTestDatabase, insertWorkspace } from "../testing/fixtures.ts";
-import { insertRecord, lockRecords, updateRecordsColumns } from "./records.queries.ts";
+import { insertRecord, lockRecords, updateEnrichedColumns } from "./records.queries.ts";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -16,20 +16,14 @@ it("updates different columns of many records in one statement, each value cast 
   const a = await insertRecord(t.db, companyEntity, workspaceId, { name: "A", industry: "Retail" }, null);
   const b = await insertRecord(t.db, companyEntity, workspaceId, { name: "B", custom: { tier: "A" } }, null);
   const foreign = await insertRecord(t.db, companyEntity, other, { name: "F" }, null);
-  await updateRecordsColumns(
-    t.db,
-    companyEntity,
-    workspaceId,
-    [
-      {
-        id: a.id,
-        values: { employee_count: 42, annual_revenue: 9_007_199_254_740_991, technologies: ["go", "sql"] },
-      },
-      { id: b.id, values: { industry: null, custom: { tier: "B", score: 2.5, tags: ["x"] }, name: "B'\"" } },
-      { id: foreign.id, values: { name: "hijacked" } },
-    ],
-    null,
-  );
+  await updateEnrichedColumns(t.db, companyEntity, workspaceId, [
+    {
+      id: a.id,
+      values: { employee_count: 42, annual_revenue: 9_007_199_254_740_991, technologies: ["go", "sql"] },
+    },
+    { id: b.id, values: { industry: null, custom: { tier: "B", score: 2.5, tags: ["x"] }, name: "B'\"" } },
+    { id: foreign.id, values: { name: "hijacked" } },
+  ]);
   const rows = await lockRecords(t.db, companyEntity, workspaceId, [b.id, a.id, foreign.id]);
   expect(rows.map((r) => r.id)).toEqual([a.id, b.id].sort());
   const byId = new Map(rows.map((r) => [r.id, r]));

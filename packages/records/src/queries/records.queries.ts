@@ -120,17 +120,18 @@ export interface RecordColumnValues {
 }
 
 /**
- * Sets different columns on many records in one statement. The values travel as one JSON
- * parameter that jsonb_populate_record turns into the table's row type, so PostgreSQL casts
- * each value to its column's type (integer, bigint, text[], jsonb …); a column a record's
- * values do not name keeps its value. Row triggers (updated_at) fire for every record updated.
+ * Writes enriched values: different columns on many records in one statement. The values travel as
+ * one JSON parameter that jsonb_populate_record turns into the table's row type, so PostgreSQL casts
+ * each value to its column's type (integer, bigint, text[], jsonb …); a column a record's values do
+ * not name keeps its value. The records keep `updated_at` and `updated_by` (when a person, an
+ * import or the API last edited them): '-infinity' tells the row trigger to keep it
+ * (db/migrations/0017), so a write that changes no indexed column is a HOT update.
  */
-export async function updateRecordsColumns(
+export async function updateEnrichedColumns(
   db: Database,
   entity: EntityDef,
   workspaceId: string,
   records: readonly RecordColumnValues[],
-  actorId: string | null,
 ): Promise<void> {
   const columns = [...new Set(records.flatMap((r) => Object.keys(r.values)))];
   if (columns.length === 0) return;
@@ -142,7 +143,7 @@ export async function updateRecordsColumns(
       (c) =>
         sql`${sql.ref(c)} = case when v.doc ? ${c} then ${sql.ref(`r.${c}`)} else ${sql.ref(`t.${c}`)} end`,
     ),
-    sql`updated_by = ${actorId}`,
+    sql`updated_at = '-infinity'`,
   ];
   await sql`
     update ${sql.table(entity.table)} as t set ${sql.join(sets)}

@@ -3,7 +3,7 @@ import { userActor } from "@quarry/core/service-context";
 import type { Database } from "@quarry/db/client";
 import type { ServiceCtx } from "@quarry/db/service-context";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
-import type { KyselyPlugin } from "kysely";
+import { type KyselyPlugin, sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { companyEntity, contactEntity } from "../schemas/entities.ts";
 import { activityRows, dropTestDatabase, newWorkspace } from "../testing/fixtures.ts";
@@ -11,6 +11,7 @@ import { applyEnrichedValuesBatch, type EnrichedFieldValue } from "./apply-enric
 import { createCustomField } from "./create-custom-field.ts";
 import { createRecord } from "./create-record.ts";
 import { getRecord } from "./get-record.ts";
+import { updateRecord } from "./update-record.ts";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -126,7 +127,8 @@ it("fills several records in one call: typed columns, provenance, one activity r
     fetchedAt: fetchedAt.toISOString(),
     sandbox: false,
   });
-  expect(Date.parse(ra.updatedAt)).toBeGreaterThan(Date.parse(a.updatedAt));
+  // "Updated" is the last edit by a person, an import or the API: enrichment keeps it.
+  expect(ra.updatedAt).toBe(a.updatedAt);
   const rb = await getRecord(user, companyEntity, b.id);
   expect(rb).toMatchObject({
     name: "Bolt",
@@ -321,4 +323,39 @@ it("runs the same few statements for 10 records as for 50", async () => {
   expect(statements[0]).toBeGreaterThan(0);
   expect(statements[0]).toBeLessThanOrEqual(8);
   expect(statements[1]).toBe(statements[0]);
+});
+
+it("writes enriched values as HOT updates that keep the record's updated_at; a person's edit moves it", async () => {
+  const { user, enrichment } = await setup();
+  const people = await Promise.all(
+    ["Ada", "Bob", "Cy"].map((first_name) => createRecord(user, contactEntity, { first_name })),
+  );
+  // This backend's own counts (pg_stat_xact_*, not yet flushed: they may include its earlier
+  // transactions), read before and after inside one transaction: exact, whatever else runs.
+  const counts = await t.db.transaction().execute(async (trx) => {
+    const read = async () => {
+      const { rows } = await sql<{ updated: number; hot: number }>`
+        select n_tup_upd::int as updated, n_tup_hot_upd::int as hot
+        from pg_stat_xact_user_tables where relid = 'contacts'::regclass`.execute(trx);
+      return rows[0] ?? { updated: 0, hot: 0 };
+    };
+    const before = await read();
+    await applyEnrichedValuesBatch(
+      { ...enrichment, db: trx },
+      contactEntity,
+      people.map((p, i) => ({ recordId: p.id, values: [value("mobile_phone", `+1 555 010${i}`)] })),
+      keep,
+    );
+    const after = await read();
+    return { updated: after.updated - before.updated, hot: after.hot - before.hot };
+  });
+  // No index entry added: updated_at (indexed for the "Updated" sort) is kept.
+  expect(counts).toEqual({ updated: 3, hot: 3 });
+  const [ada] = people;
+  if (!ada) throw new Error("no contact");
+  const enriched = await getRecord(user, contactEntity, ada.id);
+  expect(enriched).toMatchObject({ mobile_phone: "+1 555 0100", updatedAt: ada.updatedAt });
+  const edited = await updateRecord(user, contactEntity, ada.id, { title: "CTO" });
+  expect(Date.parse(edited.updatedAt)).toBeGreaterThan(Date.parse(ada.updatedAt));
+  expect(edited.mobile_phone).toBe("+1 555 0100");
 });

@@ -8,7 +8,7 @@ import {
   lockRecords,
   type RecordColumnValues,
   type RecordRow,
-  updateRecordsColumns,
+  updateEnrichedColumns,
 } from "../queries/records.queries.ts";
 import { uniqueValueHolders } from "../queries/unique-holder.queries.ts";
 import type { FieldChange } from "../schemas/activity.ts";
@@ -217,7 +217,7 @@ async function writePlans(
   const changed = plans.filter((p) => p.changes.length > 0);
   const actorId = actorUserId(ctx.actor);
   const updates: RecordColumnValues[] = changed.map((p) => ({ id: p.recordId, values: p.columns }));
-  await updateRecordsColumns(db, entity, ctx.workspaceId, updates, actorId);
+  await updateEnrichedColumns(db, entity, ctx.workspaceId, updates);
   const activities: NewActivity[] = changed.map((p) => ({
     workspaceId: ctx.workspaceId,
     entity: entity.name,

@@ -119,7 +119,9 @@ export function RecordPanel({
         {detail.isError ? <ErrorState error={detail.error} onRetry={() => void detail.refetch()} /> : null}
         <RecordSources record={record} columns={columns} providerName={providerName} />
         <RecordForm
-          key={`${record.id}:${record.updatedAt}:${record.deletedAt ?? ""}`}
+          // Any change on the server resets the form: enrichment changes values without moving
+          // updatedAt (the last edit by a person, an import or the API).
+          key={JSON.stringify(record)}
           record={record}
           columns={columns}
           readOnly={!canWrite || deleted}
