@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
@@ -81,6 +82,9 @@ export async function startWorkers(count: number, s: WorkerSettings): Promise<Wo
           BENCH_COST: String(s.cost),
           WORKER_CONCURRENCY: String(s.concurrency),
           NODE_ENV: "production",
+          // Production refuses to start without these; a bench worker mails nothing and stores no key.
+          APP_ORIGIN: process.env.APP_ORIGIN ?? "http://127.0.0.1:3000",
+          QUARRY_ENCRYPTION_KEY: process.env.QUARRY_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
           // The fake vendor listens on 127.0.0.1.
           QUARRY_ALLOW_PRIVATE_NETWORKS: "true",
         },

@@ -56,6 +56,7 @@ export async function startServer(databaseUrl: string, httpProcesses: number): P
       RUN_WORKER: "0",
       LOG_LEVEL: "warn",
       NODE_ENV: "production",
+      APP_ORIGIN: `http://127.0.0.1:${port}`,
       // Production refuses to start without a key for secrets at rest; this run stores none.
       QUARRY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       HTTP_PROCESSES: String(httpProcesses),
