@@ -1,3 +1,4 @@
+import { testOutbound } from "@quarry/core/testing/test-outbound";
 import { getBalance } from "@quarry/credits/services/get-balance";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { toWorkerTaskList } from "@quarry/queue/define-task";
@@ -52,7 +53,7 @@ it("a worker stopped mid-batch ends it at the next call boundary; the rest goes 
     concurrency: 1,
     noHandleSignals: true,
     pollInterval: 100,
-    taskList: toWorkerTaskList(enrichmentTasks(deps), t.db),
+    taskList: toWorkerTaskList(enrichmentTasks(deps), t.db, testOutbound),
     logger: new Logger(() => () => {}),
     // The abort signal fires as soon as the shutdown starts, not 5 s later.
     preset: { worker: { gracefulShutdownAbortTimeout: 0 } },

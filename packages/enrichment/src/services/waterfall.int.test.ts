@@ -20,7 +20,6 @@ import { createRun } from "./create-run.ts";
 import { getRun } from "./get-run.ts";
 import { previewRun } from "./preview-run.ts";
 import { reapStaleClaims } from "./reap-stale-claims.ts";
-import { recordsContext } from "./run-selection.ts";
 import { updateEnrichmentSettings } from "./settings.ts";
 
 let t: TestDatabase;
@@ -60,7 +59,7 @@ describe("waterfall", () => {
     const done = await getRun(w.ctx, run.id);
     expect(done.status).toBe("completed");
     expect(done.counts).toMatchObject({ total: 1, found: 1 });
-    const record = await getRecord(recordsContext(w.ctx), contactEntity, id);
+    const record = await getRecord(w.ctx, contactEntity, id);
     expect(record.title).toBe("VP Sales");
     expect(record.sources.title).toMatchObject({ provider: "good", confidence: 90, verification: "valid" });
     // Only the value used is charged: 2 credits for "good"; "low" answered below the threshold.
@@ -99,7 +98,7 @@ describe("waterfall", () => {
     await runDueJobs(t.url, t.db, deps);
     expect(calls.map((c) => c.provider)).toEqual(["best"]);
     expect(calls[0]?.recordIds.sort()).toEqual([a, b].sort());
-    expect((await getRecord(recordsContext(w.ctx), contactEntity, a)).title).toBe("Chief");
+    expect((await getRecord(w.ctx, contactEntity, a)).title).toBe("Chief");
 
     // A threshold above every answer: each provider is asked once, nothing is used or charged.
     const calls2: ProviderCall[] = [];
@@ -145,7 +144,7 @@ describe("waterfall", () => {
     ]);
     await runDueJobs(t.url, t.db, deps);
     expect(calls.flatMap((c) => c.recordIds)).not.toContain(typed);
-    const rctx = recordsContext(w.ctx);
+    const rctx = w.ctx;
     expect((await getRecord(rctx, contactEntity, typed)).title).toBe("Founder");
 
     // A user types over between snapshot and lookup: the late value is not written or charged.
@@ -305,7 +304,7 @@ describe("errors and credits", () => {
     expect(calls.map((c) => c.provider)).toEqual(["hit"]);
     const done = await getRun(w.ctx, run.id);
     expect(done.counts).toMatchObject({ found: 1 });
-    const record = await getRecord(recordsContext(w.ctx), contactEntity, id);
+    const record = await getRecord(w.ctx, contactEntity, id);
     expect(record.sources.title).toMatchObject({ provider: "hit" });
   });
 
@@ -352,7 +351,7 @@ describe("errors and credits", () => {
 
       expect(calls).toHaveLength(2);
       for (const id of ids) {
-        const record = await getRecord(recordsContext(w.ctx), contactEntity, id);
+        const record = await getRecord(w.ctx, contactEntity, id);
         expect(record.title).toBe("Fresh title");
         const activity = await t.db
           .selectFrom("record_activity")

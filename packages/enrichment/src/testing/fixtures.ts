@@ -1,11 +1,15 @@
+import { systemClock } from "@quarry/core/clock";
 import { silentLogger } from "@quarry/core/logger";
+import { userActor } from "@quarry/core/service-context";
+import { testOutbound } from "@quarry/core/testing/test-outbound";
 import { workspaceWithCredits } from "@quarry/credits/testing/fixtures";
 import type { Database } from "@quarry/db/client";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { toWorkerTaskList } from "@quarry/queue/define-task";
 import { insertTestUser } from "@quarry/trpc/testing/test-users";
 import { Logger as GraphileLogger, type Runner, run, runOnce } from "graphile-worker";
 import { sql } from "kysely";
-import type { EnrichmentCtx, EnrichmentDeps } from "../services/deps.ts";
+import type { EnrichmentDeps } from "../services/deps.ts";
 import { enrichmentTasks } from "../tasks/index.ts";
 
 /** A workspace with `credits` available, an owner, and the context services take acting as them. */
@@ -16,7 +20,13 @@ export async function enrichmentWorkspace(db: Database, credits: number) {
     .insertInto("memberships")
     .values({ workspace_id: workspaceId, user_id: owner.user.id, role: "owner" })
     .execute();
-  const ctx: EnrichmentCtx = { db, workspaceId, actor: { id: owner.user.id }, log: silentLogger };
+  const ctx: ServiceCtx = {
+    db,
+    workspaceId,
+    actor: userActor(owner.user.id),
+    log: silentLogger,
+    clock: systemClock,
+  };
   return { workspaceId, owner, ctx };
 }
 
@@ -42,7 +52,7 @@ export async function insertContacts(
 export async function runDueJobs(url: string, db: Database, deps: EnrichmentDeps): Promise<void> {
   await runOnce({
     connectionString: url,
-    taskList: toWorkerTaskList(enrichmentTasks(deps), db),
+    taskList: toWorkerTaskList(enrichmentTasks(deps), db, testOutbound),
     logger: quietLogger,
   });
 }
@@ -59,7 +69,7 @@ export async function startTestWorker(
     concurrency,
     noHandleSignals: true,
     pollInterval: 100,
-    taskList: toWorkerTaskList(enrichmentTasks(deps), db),
+    taskList: toWorkerTaskList(enrichmentTasks(deps), db, testOutbound),
     logger: quietLogger,
   });
 }
