@@ -1,9 +1,7 @@
 import { parseEnv } from "@quarry/core/env";
-import { guardedFetch } from "@quarry/core/guarded-fetch";
-import { secretBoxFromEnv } from "@quarry/core/secret-box";
+import { outboundFromEnv } from "@quarry/core/outbound";
 import { createDb } from "@quarry/db/client";
 import { migrateToLatest } from "@quarry/db/migrate";
-import { configureEnrichment } from "@quarry/enrichment/services/default-deps";
 import { configureMailTransport } from "@quarry/mail/services/transport";
 import { pino } from "pino";
 import { crontab } from "./crontab.ts";
@@ -25,12 +23,8 @@ onShutdownSignal(log, async () => {
 });
 
 configureMailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
-// Calls made for a workspace: one secret box and one guarded fetch per process.
-configureEnrichment({
-  secretBox: secretBoxFromEnv(env),
-  fetch: guardedFetch({ allowPrivateNetworks: env.QUARRY_ALLOW_PRIVATE_NETWORKS }),
-  allowPrivateNetworks: env.QUARRY_ALLOW_PRIVATE_NETWORKS,
-});
+// Calls made for a workspace: one secret box and one guarded fetch per process, passed to the tasks.
+const outbound = outboundFromEnv(env);
 const database = env.DATABASE_URL
   ? { url: env.DATABASE_URL, stop: async () => {} }
   : await startEmbeddedDatabase(env.QUARRY_DATA_DIR, env.QUARRY_EMBEDDED_PG_PORT).catch(exitOnStartFailure);
@@ -41,6 +35,7 @@ closers.push(() => db.destroy());
 const worker = await startWorker({
   connectionString: database.url,
   db,
+  outbound,
   concurrency: env.WORKER_CONCURRENCY,
   log,
   crontab: crontab({ activityRetentionMonths: env.ACTIVITY_RETENTION_MONTHS }),

@@ -1,4 +1,5 @@
 import { tasks as authTasks } from "@quarry/auth/tasks";
+import type { Outbound } from "@quarry/core/outbound";
 import { tasks as creditsTasks } from "@quarry/credits/tasks";
 import type { Database } from "@quarry/db/client";
 import { tasks as enrichmentTasks } from "@quarry/enrichment/tasks";
@@ -21,6 +22,6 @@ export const allTasks: readonly AnyTask[] = [
 ];
 
 /** graphile-worker's task list; throws on a duplicate name. */
-export function workerTaskList(db: Database): TaskList {
-  return toWorkerTaskList([...allTasks], db);
+export function workerTaskList(db: Database, outbound: Outbound): TaskList {
+  return toWorkerTaskList([...allTasks], db, outbound);
 }

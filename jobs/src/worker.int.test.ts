@@ -1,4 +1,5 @@
 import { silentLogger } from "@quarry/core/logger";
+import { testOutbound } from "@quarry/core/testing/test-outbound";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { listMail } from "@quarry/mail/services/list-mail";
 import { sendMail } from "@quarry/mail/services/send-mail";
@@ -19,6 +20,7 @@ beforeAll(async () => {
   worker = await startWorker({
     connectionString: t.url,
     db: t.db,
+    outbound: testOutbound,
     concurrency: 2,
     log: silentLogger,
     crontab: "",

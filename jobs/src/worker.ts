@@ -1,4 +1,5 @@
 import type { Logger } from "@quarry/core/logger";
+import type { Outbound } from "@quarry/core/outbound";
 import { createPool, type Database } from "@quarry/db/client";
 import { type AnyTask, toWorkerTaskList } from "@quarry/queue/define-task";
 import { parseCrontab, run } from "graphile-worker";
@@ -9,6 +10,8 @@ export interface WorkerOptions {
   connectionString: string;
   /** The Kysely handle tasks receive as `helpers.db`. */
   db: Database;
+  /** What tasks receive as `helpers.outbound`: the process's secret box and guarded fetch. */
+  outbound: Outbound;
   concurrency: number;
   log: Logger;
   /** Crontab lines (see crontab.ts); empty for none. */
@@ -39,7 +42,9 @@ export async function startWorker(opts: WorkerOptions): Promise<WorkerHandle> {
     concurrency: opts.concurrency,
     noHandleSignals: true,
     pollInterval: opts.pollInterval ?? 2000,
-    taskList: opts.tasks ? toWorkerTaskList([...opts.tasks], opts.db) : workerTaskList(opts.db),
+    taskList: opts.tasks
+      ? toWorkerTaskList([...opts.tasks], opts.db, opts.outbound)
+      : workerTaskList(opts.db, opts.outbound),
     parsedCronItems: parseCrontab(opts.crontab),
     logger: graphileLogger(opts.log),
     // Batched completion (delay 0 = next tick) is what makes stop() wait until a finished job is

@@ -3,6 +3,7 @@ import { type AppRouter, appRouter } from "@quarry/api/root";
 import { AppError } from "@quarry/core/app-error";
 import type { Clock } from "@quarry/core/clock";
 import type { Env } from "@quarry/core/env";
+import type { Outbound } from "@quarry/core/outbound";
 import type { Database } from "@quarry/db/client";
 import type { RateLimitPolicy } from "@quarry/workspaces/services/api-key-rate-limit";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
@@ -23,6 +24,8 @@ export interface AppDeps {
   db: Database;
   env: Env;
   clock: Clock;
+  /** The process's secret box and guarded fetch (outboundFromEnv), for calls made for a workspace. */
+  outbound: Outbound;
   /** Root logger; defaults to a JSON logger at LOG_LEVEL. */
   logger?: Logger;
   /** Where the built web app is; defaults to apps/web/dist. */
@@ -101,7 +104,13 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     scope.addHook("onSend", sendTrpcBodyWhole);
     await scope.register(fastifyTRPCPlugin, trpcPluginOptions(deps));
   });
-  registerRestApi(app, { db: deps.db, clock: deps.clock, env: deps.env, rateLimit: deps.apiRateLimit });
+  registerRestApi(app, {
+    db: deps.db,
+    clock: deps.clock,
+    env: deps.env,
+    outbound: deps.outbound,
+    rateLimit: deps.apiRateLimit,
+  });
   if (devMailboxEnabled(deps.env)) registerDevMailbox(app, deps.db);
   registerWebApp(app, deps.webDistDir);
   return app;

@@ -3,6 +3,7 @@ import { SESSION_COOKIE, validateSessionToken } from "@quarry/auth/services/vali
 import { AppError } from "@quarry/core/app-error";
 import type { Clock } from "@quarry/core/clock";
 import type { Env } from "@quarry/core/env";
+import type { Outbound } from "@quarry/core/outbound";
 import type { Database } from "@quarry/db/client";
 import type { Context } from "@quarry/trpc/context";
 import { serverFaultMessage } from "@quarry/trpc/server-fault";
@@ -16,6 +17,7 @@ export interface ContextDeps {
   db: Database;
   clock: Clock;
   env: Pick<Env, "APP_ORIGIN">;
+  outbound: Outbound;
 }
 
 /**
@@ -57,6 +59,7 @@ function buildContext(deps: ContextDeps) {
       db: deps.db,
       log,
       clock: deps.clock,
+      outbound: deps.outbound,
       req: {
         id: req.id,
         ip: req.ip,

@@ -1,6 +1,7 @@
 import { createServer, type Socket } from "node:net";
 import { systemClock } from "@quarry/core/clock";
 import { parseEnv } from "@quarry/core/env";
+import { testOutbound } from "@quarry/core/testing/test-outbound";
 import type { Database } from "@quarry/db/client";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { sql } from "kysely";
@@ -45,6 +46,7 @@ describe("the HTTP server's pool", () => {
       db,
       env: parseEnv({ NODE_ENV: "test" }),
       clock: systemClock,
+      outbound: testOutbound,
       logger: logs.logger,
     });
     // Test-only route: a statement that would take a minute.

@@ -1,12 +1,10 @@
 import cluster from "node:cluster";
 import { systemClock } from "@quarry/core/clock";
 import { type Env, parseEnv } from "@quarry/core/env";
-import { guardedFetch } from "@quarry/core/guarded-fetch";
-import { secretBoxFromEnv } from "@quarry/core/secret-box";
+import { outboundFromEnv } from "@quarry/core/outbound";
 import type { Database } from "@quarry/db/client";
 import { migrateToLatest } from "@quarry/db/migrate";
 import type { ResolvedDatabase } from "@quarry/db/resolve-database";
-import { configureEnrichment } from "@quarry/enrichment/services/default-deps";
 import { crontab } from "@quarry/jobs/crontab";
 import { exitOnStartFailure, startEmbeddedDatabase } from "@quarry/jobs/embedded-database";
 import { onShutdownSignal } from "@quarry/jobs/shutdown-signals";
@@ -39,12 +37,8 @@ async function drain(server: FastifyInstance): Promise<void> {
 }
 
 configureMailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
-// Calls made for a workspace: one secret box and one guarded fetch per process.
-configureEnrichment({
-  secretBox: secretBoxFromEnv(env),
-  fetch: guardedFetch({ allowPrivateNetworks: env.QUARRY_ALLOW_PRIVATE_NETWORKS }),
-  allowPrivateNetworks: env.QUARRY_ALLOW_PRIVATE_NETWORKS,
-});
+// Calls made for a workspace: one secret box and one guarded fetch per process, passed to HTTP and jobs.
+const outbound = outboundFromEnv(env);
 if (cluster.isWorker) await serveHttpProcess(env);
 else await startPrimary(env);
 
@@ -52,7 +46,7 @@ else await startPrimary(env);
 async function serveHttpProcess(env: Env): Promise<void> {
   if (!env.DATABASE_URL) throw new Error("an HTTP process needs DATABASE_URL from the primary");
   const db = createHttpDatabase(env.DATABASE_URL, env);
-  const app = buildApp({ db, env, clock: systemClock, logger: log });
+  const app = buildApp({ db, env, clock: systemClock, outbound, logger: log });
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopped ??= drain(app).then(() => db.destroy());
@@ -96,7 +90,7 @@ async function startPrimary(env: Env): Promise<void> {
     port = await httpProcesses.listening;
     log.info({ processes: env.HTTP_PROCESSES }, "HTTP processes listening");
   } else {
-    app = buildApp({ db, env, clock: systemClock, logger: log });
+    app = buildApp({ db, env, clock: systemClock, outbound, logger: log });
     await app.listen({ port: env.PORT, host: env.HOST });
     const address = app.server.address();
     port = typeof address === "object" && address ? address.port : env.PORT;
@@ -107,6 +101,7 @@ async function startPrimary(env: Env): Promise<void> {
     worker = await startWorker({
       connectionString: database.url,
       db: workerDb,
+      outbound,
       concurrency: env.WORKER_CONCURRENCY,
       log: log.child({ component: "worker" }),
       crontab: crontab({ activityRetentionMonths: env.ACTIVITY_RETENTION_MONTHS }),

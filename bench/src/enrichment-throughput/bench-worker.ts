@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 /**
  * One worker process of the benchmark: `jobs/src/worker.ts` (startWorker) as `npm run worker`
  * runs it — every domain's tasks, the crontab, WORKER_CONCURRENCY, a pool of concurrency + 2 —
@@ -8,6 +9,7 @@
 import { parseEnv } from "@quarry/core/env";
 import { guardedFetch } from "@quarry/core/guarded-fetch";
 import type { Logger } from "@quarry/core/logger";
+import { createSecretBox } from "@quarry/core/secret-box";
 import { createDb } from "@quarry/db/client";
 import { enrichmentTasks } from "@quarry/enrichment/tasks";
 import { crontab } from "@quarry/jobs/crontab";
@@ -34,7 +36,8 @@ const log: Logger = {
 };
 
 const provider = benchProvider(vendorUrl, limit > 0 ? { requests: limit, perMs: 1000 } : null, cost);
-const deps = benchDeps(provider, guardedFetch({ allowPrivateNetworks: env.QUARRY_ALLOW_PRIVATE_NETWORKS }));
+const vendorFetch = guardedFetch({ allowPrivateNetworks: env.QUARRY_ALLOW_PRIVATE_NETWORKS });
+const deps = benchDeps(provider, vendorFetch);
 // enrichmentTasks(deps): the enrichment tasks with run-batch over these deps; the rest as shipped.
 const swapped = new Map(enrichmentTasks(deps).map((t) => [t.name, t]));
 const tasks = allTasks.map((t) => swapped.get(t.name) ?? t);
@@ -43,6 +46,12 @@ const db = createDb(env.DATABASE_URL, { max: env.WORKER_CONCURRENCY + 2 });
 const worker = await startWorker({
   connectionString: env.DATABASE_URL,
   db,
+  // Run-batch uses the bench deps' fetch; nothing here reads stored keys, so a throwaway secret box.
+  outbound: {
+    secretBox: createSecretBox({ id: "bench", key: randomBytes(32) }),
+    fetch: vendorFetch,
+    allowPrivateNetworks: env.QUARRY_ALLOW_PRIVATE_NETWORKS,
+  },
   concurrency: env.WORKER_CONCURRENCY,
   log,
   crontab: crontab({ activityRetentionMonths: env.ACTIVITY_RETENTION_MONTHS }),

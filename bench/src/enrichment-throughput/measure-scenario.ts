@@ -1,6 +1,8 @@
 import os from "node:os";
+import { systemClock } from "@quarry/core/clock";
 import { guardedFetch } from "@quarry/core/guarded-fetch";
 import { silentLogger } from "@quarry/core/logger";
+import { systemActor } from "@quarry/core/service-context";
 import { createDb } from "@quarry/db/client";
 import { cancelRun } from "@quarry/enrichment/services/cancel-run";
 import { createRun } from "@quarry/enrichment/services/create-run";
@@ -126,7 +128,13 @@ export async function measureScenario(
     try {
       const watched = [...workers.pids, vendor.pid];
       const before = await cpuSnapshot(watched);
-      const ctx = { db, workspaceId: WORKSPACE_ID, actor: null, log: silentLogger };
+      const ctx = {
+        db,
+        workspaceId: WORKSPACE_ID,
+        actor: systemActor("bench"),
+        log: silentLogger,
+        clock: systemClock,
+      };
       const t0 = performance.now();
       const runs = await Promise.all(
         Array.from({ length: parts }, (_, p) =>

@@ -8,7 +8,6 @@ import { ZodError } from "zod";
 import { providerKeysRouter } from "./provider-keys-router.ts";
 import type { FakeServer } from "./testing/fakes/fake-http.ts";
 import { startHunterFake } from "./testing/fakes/hunter.fake.ts";
-import { configureEnrichmentForTests } from "./testing/test-outbound.ts";
 
 /**
  * enrichment.providerKeys.* through tRPC as router.ts mounts them: membership, permission matrix,
@@ -44,7 +43,6 @@ async function workspaceWithEveryRole(name: string) {
 }
 
 beforeAll(async () => {
-  configureEnrichmentForTests();
   t = await createTestDatabase();
   hunter = await startHunterFake();
   a = await workspaceWithEveryRole("A");

@@ -1,3 +1,4 @@
+import { testOutbound } from "@quarry/core/testing/test-outbound";
 import { getBalance } from "@quarry/credits/services/get-balance";
 import { refundCapture } from "@quarry/credits/services/refund-capture";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
@@ -7,8 +8,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Run } from "./schemas/runs.ts";
 import { createRun } from "./services/create-run.ts";
-import { appDeps } from "./services/default-deps.ts";
-import { recordsContext } from "./services/run-selection.ts";
+import { defaultDeps } from "./services/default-deps.ts";
 import { testCaller } from "./testing/caller.ts";
 import { capturesOf, enrichmentWorkspace, insertContacts, runDueJobs, waitFor } from "./testing/fixtures.ts";
 import { gatedProvider, type ProviderCall, testDeps, testProvider } from "./testing/test-providers.ts";
@@ -59,7 +59,7 @@ it("creates a run with the registry's built-ins, streams its progress until done
   })();
   // The first snapshot arrives before the jobs run, however long subscribing takes.
   await waitFor(async () => seen.length > 0);
-  await runDueJobs(t.url, t.db, appDeps());
+  await runDueJobs(t.url, t.db, defaultDeps(testOutbound));
   await watching;
   expect(seen[0]?.status).toBe("queued");
   expect(seen.at(-1)).toMatchObject({ status: "completed", counts: { found: 2, pending: 0 } });
@@ -67,7 +67,7 @@ it("creates a run with the registry's built-ins, streams its progress until done
     { provider: "name-parts", lookups: 2, found: 2, notFound: 0, errors: 0, valuesFound: 2, credits: 0 },
   ]);
 
-  const ada = await getRecord(recordsContext(w.ctx), contactEntity, ids[0] ?? "");
+  const ada = await getRecord(w.ctx, contactEntity, ids[0] ?? "");
   expect(ada.full_name).toBe("Ada Lovelace");
   expect(ada.sources.full_name).toMatchObject({ provider: "name-parts", sandbox: false });
   expect(ada.quality).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { manualClock } from "@quarry/core/clock";
+import { testOutbound } from "@quarry/core/testing/test-outbound";
 import { createDb } from "@quarry/db/client";
 import { afterAll, describe, expect, it } from "vitest";
 import { taskCtx } from "./define-task.ts";
@@ -11,7 +12,11 @@ describe("taskCtx", () => {
     const clock = manualClock(new Date("2026-05-01T00:00:00Z"));
     const lines: string[] = [];
     const log = { info: (_: object, msg?: string) => lines.push(`info ${msg}`), error: () => {} };
-    const ctx = taskCtx({ db, log, jobId: "1", attempts: 1, clock }, "ws-1", "import");
+    const ctx = taskCtx(
+      { db, log, jobId: "1", attempts: 1, clock, outbound: testOutbound },
+      "ws-1",
+      "import",
+    );
     expect(ctx).toMatchObject({ db, workspaceId: "ws-1", actor: { kind: "system", name: "import" } });
     expect(ctx.clock.now()).toEqual(new Date("2026-05-01T00:00:00Z"));
     ctx.log.warn({}, "slow");

@@ -1,5 +1,6 @@
 import { type Clock, systemClock } from "@quarry/core/clock";
 import type { Logger } from "@quarry/core/logger";
+import type { Outbound } from "@quarry/core/outbound";
 import { systemActor } from "@quarry/core/service-context";
 import type { Database } from "@quarry/db/client";
 import type { ServiceCtx } from "@quarry/db/service-context";
@@ -28,6 +29,8 @@ export interface TaskHelpers {
   signal?: AbortSignal;
   /** The worker's clock; the system clock when absent (tests pass a manual one). */
   clock?: Clock;
+  /** The process's secret box and guarded fetch (built once from Env), for calls made for a workspace. */
+  outbound: Outbound;
 }
 
 /** The task helpers' logger as the Logger services take. */
@@ -89,7 +92,11 @@ export function defineTask<S extends z.ZodType>(def: TaskDefinition<S>): Defined
 export type AnyTask = DefinedTask<any>;
 
 /** Builds graphile-worker's task list: each payload is validated before `run` sees it. */
-export function toWorkerTaskList(tasks: AnyTask[], db: Database): Record<string, WorkerTask> {
+export function toWorkerTaskList(
+  tasks: AnyTask[],
+  db: Database,
+  outbound: Outbound,
+): Record<string, WorkerTask> {
   const list: Record<string, WorkerTask> = {};
   for (const task of tasks) {
     if (list[task.name]) throw new Error(`Duplicate task name: ${task.name}`);
@@ -104,6 +111,7 @@ export function toWorkerTaskList(tasks: AnyTask[], db: Database): Record<string,
         jobId: helpers.job.id,
         attempts: helpers.job.attempts,
         signal: helpers.abortSignal,
+        outbound,
       });
     };
   }

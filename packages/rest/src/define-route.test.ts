@@ -1,5 +1,6 @@
 import { manualClock } from "@quarry/core/clock";
 import { silentLogger } from "@quarry/core/logger";
+import { testOutbound } from "@quarry/core/testing/test-outbound";
 import { createDb } from "@quarry/db/client";
 import type { ServiceCtx } from "@quarry/db/service-context";
 import { afterAll, describe, expect, it } from "vitest";
@@ -32,7 +33,16 @@ describe("a REST route's service context", () => {
       });
       const clock = manualClock();
       const key = { workspaceId: "ws-1", keyId: "key-1", scope: "read" as const, createdBy };
-      await route.handle({ params: {}, query: {}, body: undefined, key, db, clock, log: silentLogger });
+      await route.handle({
+        params: {},
+        query: {},
+        body: undefined,
+        key,
+        db,
+        clock,
+        log: silentLogger,
+        outbound: testOutbound,
+      });
       expect(seen).toMatchObject({
         db,
         workspaceId: "ws-1",

@@ -2,6 +2,7 @@ import type { WorkspaceAction } from "@quarry/core/actions";
 import type { Clock } from "@quarry/core/clock";
 import { idSchema } from "@quarry/core/ids";
 import type { Logger } from "@quarry/core/logger";
+import type { Outbound } from "@quarry/core/outbound";
 import { apiKeyActor } from "@quarry/core/service-context";
 import type { Database } from "@quarry/db/client";
 import type { ServiceCtx } from "@quarry/db/service-context";
@@ -30,6 +31,8 @@ export interface RestCall<P, Q, B> {
   clock: Clock;
   log: Logger;
   svc: ServiceCtx;
+  /** The process's secret box and guarded fetch, for calls made on the workspace's behalf. */
+  outbound: Outbound;
 }
 
 /** What a route answers: the status and the snake_case JSON body. */

@@ -1,5 +1,6 @@
 import type { Clock } from "@quarry/core/clock";
 import type { Logger } from "@quarry/core/logger";
+import type { Outbound } from "@quarry/core/outbound";
 import type { Session, SessionUser } from "@quarry/core/session";
 import type { Database } from "@quarry/db/client";
 import type { Access } from "@quarry/db/service-context";
@@ -34,6 +35,8 @@ export interface Context {
   db: Database;
   log: Logger;
   clock: Clock;
+  /** The process's secret box and guarded fetch, for calls made on a workspace's behalf. */
+  outbound: Outbound;
   req: RequestInfo;
   cookies: CookieJar;
   access: Access;

@@ -1,4 +1,5 @@
 import type { Clock } from "@quarry/core/clock";
+import type { Outbound } from "@quarry/core/outbound";
 import type { Database } from "@quarry/db/client";
 import type { RestRequest, RestRoute } from "@quarry/rest/define-route";
 import {
@@ -28,7 +29,11 @@ function scopesThatMay(action: string): string {
  * otherwise, before the input is read); an idempotent route with an `Idempotency-Key` runs once
  * per key and replays its first answer with `Idempotent-Replayed: true`.
  */
-export function mountRoute(scope: FastifyInstance, route: RestRoute, deps: { db: Database; clock: Clock }) {
+export function mountRoute(
+  scope: FastifyInstance,
+  route: RestRoute,
+  deps: { db: Database; clock: Clock; outbound: Outbound },
+) {
   scope.route({
     method: route.method,
     url: route.url,
@@ -48,6 +53,7 @@ export function mountRoute(scope: FastifyInstance, route: RestRoute, deps: { db:
         key,
         clock: deps.clock,
         log: request.log,
+        outbound: deps.outbound,
       };
       const idempotencyKey = route.idempotent ? idempotencyKeyOf(request) : undefined;
       if (idempotencyKey === undefined) {

@@ -1,5 +1,6 @@
 import { systemClock } from "@quarry/core/clock";
 import { parseEnv } from "@quarry/core/env";
+import { testOutbound } from "@quarry/core/testing/test-outbound";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +15,12 @@ const registered: Array<{ method: string; url: string }> = [];
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  app = buildApp({ db: t.db, env: parseEnv({ NODE_ENV: "test", LOG_LEVEL: "silent" }), clock: systemClock });
+  app = buildApp({
+    db: t.db,
+    env: parseEnv({ NODE_ENV: "test", LOG_LEVEL: "silent" }),
+    clock: systemClock,
+    outbound: testOutbound,
+  });
   // Plugins load on listen, after this hook is in place: it sees every route the app really serves.
   app.addHook("onRoute", (route) => {
     for (const method of [route.method].flat()) registered.push({ method, url: route.url });

@@ -1,5 +1,6 @@
 import { manualClock } from "@quarry/core/clock";
 import { parseEnv } from "@quarry/core/env";
+import { testOutbound } from "@quarry/core/testing/test-outbound";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,6 +22,7 @@ beforeAll(async () => {
       db: t.db,
       env: parseEnv({ NODE_ENV: "test", LOG_LEVEL: "silent" }),
       clock,
+      outbound: testOutbound,
       apiRateLimit: { limit: 3, windowMs: 60_000 },
     });
     await app.listen({ port: 0, host: "127.0.0.1" });

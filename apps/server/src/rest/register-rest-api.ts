@@ -1,6 +1,7 @@
 import { restRoutes } from "@quarry/api/rest-routes";
 import type { Clock } from "@quarry/core/clock";
 import type { Env } from "@quarry/core/env";
+import type { Outbound } from "@quarry/core/outbound";
 import type { Database } from "@quarry/db/client";
 import { API_KEY_RATE_LIMIT, type RateLimitPolicy } from "@quarry/workspaces/services/api-key-rate-limit";
 import type { FastifyInstance } from "fastify";
@@ -15,6 +16,7 @@ export interface RestApiDeps {
   db: Database;
   clock: Clock;
   env: Pick<Env, "APP_ORIGIN">;
+  outbound: Outbound;
   /** Requests per window per key; defaults to API_KEY_RATE_LIMIT (600 a minute). */
   rateLimit?: RateLimitPolicy;
 }

@@ -1,7 +1,7 @@
 import { type Clock, systemClock } from "@quarry/core/clock";
 import { type Env, parseEnv } from "@quarry/core/env";
+import { testOutbound } from "@quarry/core/testing/test-outbound";
 import type { Database } from "@quarry/db/client";
-import { configureEnrichmentForTests } from "@quarry/enrichment/testing/test-outbound";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import { buildApp } from "../app.ts";
@@ -24,11 +24,12 @@ export async function startTestApp(opts: {
   host?: string;
 }): Promise<TestApp> {
   const env: Env = parseEnv({ NODE_ENV: "test", LOG_LEVEL: "silent", ...opts.env });
-  configureEnrichmentForTests(); // what main.ts does from Env, with private networks allowed for fakes
   const app = buildApp({
     db: opts.db,
     env,
     clock: opts.clock ?? systemClock,
+    // What main.ts builds from Env, with private networks allowed for vendor fakes.
+    outbound: testOutbound,
     logger: opts.logger,
     webDistDir: opts.webDistDir,
   });

@@ -1,4 +1,3 @@
-import { configureEnrichmentForTests } from "@quarry/enrichment/testing/test-outbound";
 import { createCallerFactory } from "@quarry/trpc/init";
 import { type TestContextOptions, testContext } from "@quarry/trpc/testing/test-context";
 import { workspaceAccess } from "@quarry/workspaces/services/access";
@@ -11,6 +10,5 @@ export function testCaller(
   db: Parameters<typeof testContext>[0],
   opts: Omit<TestContextOptions, "access"> = {},
 ) {
-  configureEnrichmentForTests();
   return createCaller(testContext(db, { ...opts, access: workspaceAccess }));
 }

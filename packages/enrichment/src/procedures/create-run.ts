@@ -1,12 +1,11 @@
 import { workspaceProcedure } from "@quarry/trpc/procedures";
 import { actionMeta } from "@quarry/workspaces/permissions";
 import { createRunInput, runSchema } from "../schemas/runs.ts";
-import { enrichmentContext } from "../services/context.ts";
 import { createRun } from "../services/create-run.ts";
-import { appDeps } from "../services/default-deps.ts";
+import { defaultDeps } from "../services/default-deps.ts";
 
 export const createRunProcedure = workspaceProcedure
   .meta(actionMeta("enrichment.run"))
   .input(createRunInput)
   .output(runSchema)
-  .mutation(({ ctx, input }) => createRun(enrichmentContext(ctx), appDeps(), input));
+  .mutation(({ ctx, input }) => createRun(ctx.svc, defaultDeps(ctx.outbound), input));

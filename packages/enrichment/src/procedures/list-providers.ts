@@ -1,11 +1,10 @@
 import { workspaceProcedure } from "@quarry/trpc/procedures";
 import { actionMeta } from "@quarry/workspaces/permissions";
 import { listProvidersOutput } from "../schemas/providers.ts";
-import { enrichmentContext } from "../services/context.ts";
-import { appDeps } from "../services/default-deps.ts";
+import { defaultDeps } from "../services/default-deps.ts";
 import { listProviders } from "../services/list-providers.ts";
 
 export const listProvidersProcedure = workspaceProcedure
   .meta(actionMeta("enrichment.read"))
   .output(listProvidersOutput)
-  .query(({ ctx }) => listProviders(enrichmentContext(ctx), appDeps()));
+  .query(({ ctx }) => listProviders(ctx.svc, defaultDeps(ctx.outbound)));

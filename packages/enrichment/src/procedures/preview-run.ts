@@ -1,8 +1,7 @@
 import { workspaceProcedure } from "@quarry/trpc/procedures";
 import { actionMeta, can } from "@quarry/workspaces/permissions";
 import { previewRunInput, runEstimateSchema } from "../schemas/runs.ts";
-import { enrichmentContext } from "../services/context.ts";
-import { appDeps } from "../services/default-deps.ts";
+import { defaultDeps } from "../services/default-deps.ts";
 import { previewRun } from "../services/preview-run.ts";
 
 export const previewRunProcedure = workspaceProcedure
@@ -10,5 +9,5 @@ export const previewRunProcedure = workspaceProcedure
   .input(previewRunInput)
   .output(runEstimateSchema)
   .query(({ ctx, input }) =>
-    previewRun(enrichmentContext(ctx), appDeps(), input, { canReadBalance: can(ctx.role, "credits.read") }),
+    previewRun(ctx.svc, defaultDeps(ctx.outbound), input, { canReadBalance: can(ctx.role, "credits.read") }),
   );

@@ -1,12 +1,11 @@
 import { workspaceProcedure } from "@quarry/trpc/procedures";
 import { actionMeta } from "@quarry/workspaces/permissions";
 import { enrichmentSettingsSchema, updateSettingsInput } from "../schemas/settings.ts";
-import { enrichmentContext } from "../services/context.ts";
-import { appDeps } from "../services/default-deps.ts";
+import { defaultDeps } from "../services/default-deps.ts";
 import { updateEnrichmentSettings } from "../services/settings.ts";
 
 export const updateSettingsProcedure = workspaceProcedure
   .meta(actionMeta("providers.manage"))
   .input(updateSettingsInput)
   .output(enrichmentSettingsSchema)
-  .mutation(({ ctx, input }) => updateEnrichmentSettings(enrichmentContext(ctx), appDeps(), input));
+  .mutation(({ ctx, input }) => updateEnrichmentSettings(ctx.svc, defaultDeps(ctx.outbound), input));

@@ -1,7 +1,6 @@
 import { workspaceProcedure } from "@quarry/trpc/procedures";
 import { actionMeta, can } from "@quarry/workspaces/permissions";
 import { runIdInput } from "../schemas/runs.ts";
-import { enrichmentContext } from "../services/context.ts";
 import { getRun } from "../services/get-run.ts";
 import { watchRun } from "../services/watch-run.ts";
 
@@ -15,8 +14,7 @@ export const watchRunProcedure = workspaceProcedure
   .meta(actionMeta("enrichment.read"))
   .input(runIdInput)
   .subscription(async ({ ctx, input, signal }) => {
-    const ectx = enrichmentContext(ctx);
     const access = { canReadBalance: can(ctx.role, "credits.read") };
-    await getRun(ectx, input.id, access);
-    return watchRun(ectx, input.id, { ...access, signal });
+    await getRun(ctx.svc, input.id, access);
+    return watchRun(ctx.svc, input.id, { ...access, signal });
   });

@@ -2,9 +2,8 @@ import { defineRoute, idParams } from "@quarry/rest/define-route";
 import { restShape } from "@quarry/rest/snake-case";
 import { keyCan } from "@quarry/workspaces/permissions";
 import { createRunInput, runSchema } from "../schemas/runs.ts";
-import { fromServiceCtx } from "../services/context.ts";
 import { createRun } from "../services/create-run.ts";
-import { appDeps } from "../services/default-deps.ts";
+import { defaultDeps } from "../services/default-deps.ts";
 import { getRun } from "../services/get-run.ts";
 
 /** A run as the app shows it, in snake_case: its cost is `credits` (spent and held). */
@@ -44,7 +43,7 @@ export const enrichmentRunRoutes = [
     errors: [400, 409],
     handler: async (call) => ({
       status: 201,
-      body: run.from(await createRun(fromServiceCtx(call.svc), appDeps(), call.body)),
+      body: run.from(await createRun(call.svc, defaultDeps(call.outbound), call.body)),
     }),
   }),
   defineRoute({
@@ -62,7 +61,7 @@ export const enrichmentRunRoutes = [
     handler: async (call) => ({
       status: 200,
       body: run.from(
-        await getRun(fromServiceCtx(call.svc), call.params.id, {
+        await getRun(call.svc, call.params.id, {
           canReadBalance: keyCan(call.key.scope, "credits.read"),
         }),
       ),

@@ -9,9 +9,7 @@ import type { EnrichedValue } from "../providers/provider.ts";
 import { insertLookups, type NewLookup } from "../queries/lookups.queries.ts";
 import { type ItemOutcome, markSettled, settleItems } from "../queries/run-items.queries.ts";
 import type { HoldRef } from "./call-provider.ts";
-import type { EnrichmentCtx } from "./deps.ts";
 import type { Round } from "./round.ts";
-import { recordsContext } from "./run-selection.ts";
 import type { Work } from "./work.ts";
 
 /** The claim no longer holds the items (the reaper gave them to another worker): write nothing. */
@@ -45,14 +43,15 @@ export async function applyAnswers({
   payer,
   answers,
 }: {
-  round: Pick<Round, "scope" | "actor" | "def" | "provider" | "run">;
+  round: Pick<Round, "scope" | "def" | "provider" | "run">;
   payer: HoldRef | null;
   answers: ChunkAnswers;
 }): Promise<void> {
-  const { scope, actor, def: entity, provider, run } = round;
-  const { workspaceId, runId, claimId } = scope;
+  const { scope, def: entity, provider, run } = round;
+  const { runId, claimId } = scope;
+  const { workspaceId } = scope.ctx;
   const fetchedAt = new Date();
-  await withTx(scope.db, async (db) => {
+  await withTx(scope.ctx.db, async (db) => {
     // The items first: settling them is the fence (only items this claim still holds are written;
     // a reaped claim writes nothing) and locks them. Values that end up unused are marked below.
     const found: ItemOutcome[] = answers.found.map(({ work }) => ({
@@ -82,10 +81,9 @@ export async function applyAnswers({
       });
       byRecord.set(work.recordId, entry);
     }
-    const ctx: EnrichmentCtx = { db, workspaceId, actor, log: scope.log };
     const results =
       byRecord.size > 0
-        ? await applyEnrichedValuesBatch(recordsContext(ctx), entity, [...byRecord.values()], {
+        ? await applyEnrichedValuesBatch({ ...scope.ctx, db }, entity, [...byRecord.values()], {
             overwrite: run.overwrite,
             runId,
           })

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "@quarry/core/app-error";
-import type { Logger } from "@quarry/core/logger";
 import { checkSpendCaps } from "@quarry/credits/services/check-spend-caps";
 import { placeHold } from "@quarry/credits/services/place-hold";
 import type { Database } from "@quarry/db/client";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import type { ProviderDefinition, ProviderInput, ProviderOutcome } from "../providers/provider.ts";
 import { insertRunHold } from "../queries/holds.queries.ts";
@@ -30,10 +30,9 @@ export const RATE_HEADROOM = 1.05;
 export const SLOT_WAIT_POLL_MS = 500;
 
 export interface CallScope {
-  db: Database;
-  log: Logger;
+  /** The run's context: its workspace, acting for whoever started the run (see runContext). */
+  ctx: ServiceCtx;
   deps: EnrichmentDeps;
-  workspaceId: string;
   runId: string;
   batch: number;
   claimId: string;
@@ -91,7 +90,8 @@ export async function placeRunHold(
   provider: ProviderDefinition,
   valuesWanted: number,
 ): Promise<{ kind: "held"; hold: HoldRef } | { kind: "stopped"; reason: string }> {
-  const { db, workspaceId, runId } = scope;
+  const { runId } = scope;
+  const { db, workspaceId } = scope.ctx;
   const amount = provider.costCredits * valuesWanted;
   const key = `hold:${runId}:${scope.batch}:${provider.id}:${randomUUID().slice(0, 8)}:${scope.claimId}`;
   try {
@@ -169,7 +169,8 @@ export async function callProvider({
   /** The caller holds credits for this call already (the round's hold). */
   covered?: boolean;
 }): Promise<CallResult> {
-  const { db, deps, workspaceId, runId } = scope;
+  const { deps, runId } = scope;
+  const { db, workspaceId } = scope.ctx;
   if (scope.signal?.aborted) return { kind: "interrupted", hold: null };
   const reserved = await reserveCredits({ scope, provider, valuesWanted, covered });
   if (reserved.kind === "stopped") return reserved;
@@ -243,7 +244,7 @@ async function recordHealth(scope: CallScope, provider: ProviderDefinition, outc
   const errors = outcomes.filter((o) => o.status === "error");
   if (errors.length < outcomes.length) {
     if (scope.failing && !scope.failing.has(provider.id)) return;
-    await recordProviderSuccess(scope.db, scope.workspaceId, provider.id);
+    await recordProviderSuccess(scope.ctx.db, scope.ctx.workspaceId, provider.id);
     scope.failing?.delete(provider.id);
     return;
   }
@@ -252,8 +253,8 @@ async function recordHealth(scope: CallScope, provider: ProviderDefinition, outc
     const { breakerThreshold, breakerPauseMs } = scope.deps.timing;
     scope.failing?.add(provider.id);
     await recordProviderFailure(
-      scope.db,
-      scope.workspaceId,
+      scope.ctx.db,
+      scope.ctx.workspaceId,
       provider.id,
       `${counted.code}: ${counted.message}`,
       breakerThreshold,

@@ -1,9 +1,9 @@
 import { notFound } from "@quarry/core/app-error";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import { cancelPendingItems } from "../queries/run-items.queries.ts";
 import { findRun, requestRunCancel } from "../queries/runs.queries.ts";
 import type { Run } from "../schemas/runs.ts";
-import type { EnrichmentCtx } from "./deps.ts";
 import { finishRunIfDone } from "./finish-run.ts";
 import { getRun, RUNNER_ACCESS } from "./get-run.ts";
 
@@ -16,7 +16,7 @@ export const CANCELLED_REASON = "The run was cancelled.";
  * items and release their holds; the run ends "cancelled" when the last claim is let go.
  * Cancelling a finished run changes nothing.
  */
-export async function cancelRun(ctx: EnrichmentCtx, id: string): Promise<Run> {
+export async function cancelRun(ctx: ServiceCtx, id: string): Promise<Run> {
   const run = await findRun(ctx.db, ctx.workspaceId, id);
   if (!run) throw notFound("Enrichment run");
   await withTx(ctx.db, async (db) => {

@@ -1,11 +1,13 @@
 import { badInput } from "@quarry/core/app-error";
+import { actorUserId } from "@quarry/core/service-context";
 import { getBalance } from "@quarry/credits/services/get-balance";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import { insertItems, type NewItem } from "../queries/run-items.queries.ts";
 import { insertRun } from "../queries/runs.queries.ts";
 import type { CreateRunInput, Run } from "../schemas/runs.ts";
 import { batchJobKey, runBatchTask } from "../tasks/run-batch.task.ts";
-import type { EnrichmentCtx, EnrichmentDeps } from "./deps.ts";
+import type { EnrichmentDeps } from "./deps.ts";
 import { estimateRun, skipReason } from "./estimate-run.ts";
 import { finishRunIfDone } from "./finish-run.ts";
 import { getRun, RUNNER_ACCESS } from "./get-run.ts";
@@ -16,11 +18,7 @@ import { checkFields, resolveSelection } from "./run-selection.ts";
  * hold a value are recorded as skipped with the reason unless `overwrite` — and enqueues one job
  * per batch of records in the same transaction, so the run exists with its jobs or not at all.
  */
-export async function createRun(
-  ctx: EnrichmentCtx,
-  deps: EnrichmentDeps,
-  input: CreateRunInput,
-): Promise<Run> {
+export async function createRun(ctx: ServiceCtx, deps: EnrichmentDeps, input: CreateRunInput): Promise<Run> {
   const fields = checkFields(deps, input.entity, input.fields);
   const { records, truncated } = await resolveSelection(ctx, input.entity, input.selection);
   if (records.length === 0) throw badInput("selection", "selection matches no records");
@@ -56,7 +54,7 @@ export async function createRun(
       recordCount: records.length,
       batchCount: Math.ceil(records.length / size),
       estimate,
-      createdBy: ctx.actor?.id ?? null,
+      createdBy: actorUserId(ctx.actor),
     });
     await insertItems(db, ctx.workspaceId, run.id, items);
     for (const batch of batches) {

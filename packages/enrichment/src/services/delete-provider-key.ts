@@ -1,10 +1,10 @@
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { deleteProviderKeyRow } from "../queries/provider-keys.queries.ts";
 import type { ProviderKeyIdInput } from "../schemas/provider-keys.ts";
-import type { ProviderKeysContext } from "./provider-keys-context.ts";
 
 /** Removes the workspace's key for a vendor; removing a key that is not there is a no-op. */
 export async function deleteProviderKey(
-  ctx: ProviderKeysContext,
+  ctx: ServiceCtx,
   input: ProviderKeyIdInput,
 ): Promise<{ deleted: boolean }> {
   const deleted = await deleteProviderKeyRow(ctx.db, ctx.workspaceId, input.providerId);

@@ -1,4 +1,3 @@
-import type { Logger } from "@quarry/core/logger";
 import type { Database } from "@quarry/db/client";
 import type { EnrichEntity, ProviderDefinition } from "../providers/provider.ts";
 
@@ -55,14 +54,6 @@ export interface EnrichmentDeps {
   credentials(db: Database, workspaceId: string, provider: ProviderDefinition): Promise<ProviderCredentials>;
   fetch: typeof fetch;
   timing: EngineTiming;
-}
-
-/** What services receive: `actor` is who started the work (null for the system). */
-export interface EnrichmentCtx {
-  db: Database;
-  workspaceId: string;
-  actor: { id: string } | null;
-  log: Logger;
 }
 
 export function providerById(deps: EnrichmentDeps, id: string): ProviderDefinition | undefined {

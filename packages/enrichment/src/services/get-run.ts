@@ -1,6 +1,7 @@
 import { notFound } from "@quarry/core/app-error";
 import { getRunCredits } from "@quarry/credits/services/get-run-credits";
 import type { Database } from "@quarry/db/client";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { runProviderCounts } from "../queries/lookups.queries.ts";
 import { countItems, itemReasons } from "../queries/run-items.queries.ts";
 import { findRun, type RunRow } from "../queries/runs.queries.ts";
@@ -12,7 +13,6 @@ import {
   runEstimateSchema,
   runStatuses,
 } from "../schemas/runs.ts";
-import type { EnrichmentCtx } from "./deps.ts";
 
 function emptyCounts(): RunCounts {
   return { total: 0, pending: 0, inProgress: 0, found: 0, notFound: 0, failed: 0, skipped: 0, cancelled: 0 };
@@ -122,7 +122,7 @@ export const RUNNER_ACCESS: BalanceAccess = { canReadBalance: true };
 
 /** A run of the workspace; its estimate's balance is hidden unless `access` says the caller may read it. */
 export async function getRun(
-  ctx: EnrichmentCtx,
+  ctx: ServiceCtx,
   id: string,
   access: BalanceAccess = { canReadBalance: false },
 ): Promise<Run> {

@@ -1,10 +1,10 @@
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { keyVendors } from "../providers/api/api-key-vendors.ts";
 import { listProviderKeyRows, type ProviderKeyRow } from "../queries/provider-keys.queries.ts";
 import type { ProviderKey, ProviderKeyStatus } from "../schemas/provider-keys.ts";
-import type { ProviderKeysContext } from "./provider-keys-context.ts";
 
 /** Every vendor, with the workspace's key facts where one is set. Never the secret. */
-export async function listProviderKeys(ctx: ProviderKeysContext): Promise<{ items: ProviderKey[] }> {
+export async function listProviderKeys(ctx: ServiceCtx): Promise<{ items: ProviderKey[] }> {
   const rows = new Map((await listProviderKeyRows(ctx.db, ctx.workspaceId)).map((r) => [r.provider_id, r]));
   return { items: Object.values(keyVendors).map((v) => toProviderKey(v.id, rows.get(v.id))) };
 }

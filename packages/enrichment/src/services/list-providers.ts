@@ -1,8 +1,9 @@
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { keyVendorOf } from "../providers/api/api-key-vendors.ts";
 import { providerStats } from "../queries/lookups.queries.ts";
 import { listHealth } from "../queries/provider-health.queries.ts";
 import type { ProviderSummary } from "../schemas/providers.ts";
-import type { EnrichmentCtx, EnrichmentDeps } from "./deps.ts";
+import type { EnrichmentDeps } from "./deps.ts";
 
 /**
  * Every provider with this workspace's view of it: the vendor whose key it uses and whether that
@@ -11,7 +12,7 @@ import type { EnrichmentCtx, EnrichmentDeps } from "./deps.ts";
  * hit rate, mean latency and credits charged.
  */
 export async function listProviders(
-  ctx: EnrichmentCtx,
+  ctx: ServiceCtx,
   deps: EnrichmentDeps,
 ): Promise<{ items: ProviderSummary[] }> {
   const health = new Map((await listHealth(ctx.db, ctx.workspaceId)).map((h) => [h.provider, h]));

@@ -1,7 +1,7 @@
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { z } from "zod";
 import { listRunRows } from "../queries/runs.queries.ts";
 import type { ListRunsInput, Run } from "../schemas/runs.ts";
-import type { EnrichmentCtx } from "./deps.ts";
 import { runStatusOf } from "./get-run.ts";
 
 const cursorSchema = z.object({ t: z.string().max(64), id: z.uuid() });
@@ -26,7 +26,7 @@ type RunSummary = Pick<
 
 /** The workspace's runs, newest first (open one with get for its progress). */
 export async function listRuns(
-  ctx: EnrichmentCtx,
+  ctx: ServiceCtx,
   input: ListRunsInput,
 ): Promise<{ items: RunSummary[]; nextCursor: string | null }> {
   const before = input.cursor ? decode(input.cursor) : null;

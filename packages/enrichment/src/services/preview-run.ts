@@ -1,6 +1,7 @@
 import { getBalance } from "@quarry/credits/services/get-balance";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import type { PreviewRunInput, RunEstimate } from "../schemas/runs.ts";
-import type { EnrichmentCtx, EnrichmentDeps } from "./deps.ts";
+import type { EnrichmentDeps } from "./deps.ts";
 import { estimateRun } from "./estimate-run.ts";
 import { checkFields, resolveSelection } from "./run-selection.ts";
 
@@ -10,7 +11,7 @@ import { checkFields, resolveSelection } from "./run-selection.ts";
  * viewer previews the cost, not the workspace's credits.
  */
 export async function previewRun(
-  ctx: EnrichmentCtx,
+  ctx: ServiceCtx,
   deps: EnrichmentDeps,
   input: PreviewRunInput,
   opts: { canReadBalance: boolean },

@@ -1,6 +1,10 @@
 import { AppError } from "@quarry/core/app-error";
+import { systemClock } from "@quarry/core/clock";
 import { silentLogger } from "@quarry/core/logger";
+import type { Outbound } from "@quarry/core/outbound";
 import { createSecretBox, type SecretBox } from "@quarry/core/secret-box";
+import { systemActor } from "@quarry/core/service-context";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FakeServer } from "../testing/fakes/fake-http.ts";
@@ -9,7 +13,6 @@ import { deleteProviderKey } from "./delete-provider-key.ts";
 import { listProviderKeys } from "./list-provider-keys.ts";
 import { loadProviderCredentials } from "./load-provider-credentials.ts";
 import { markProviderKeyUsed } from "./mark-provider-key-used.ts";
-import type { ProviderKeysContext } from "./provider-keys-context.ts";
 import { setProviderKey } from "./set-provider-key.ts";
 import { testProviderKey } from "./test-provider-key.ts";
 
@@ -34,15 +37,14 @@ afterAll(async () => {
   await t.drop();
 });
 
-const ctx = (workspaceId: string): ProviderKeysContext => ({
+const ctx = (workspaceId: string): ServiceCtx => ({
   db: t.db,
   workspaceId,
-  actor: null,
+  actor: systemActor("test"),
   log: silentLogger,
-  box,
-  allowPrivateNetworks: true,
-  fetch,
+  clock: systemClock,
 });
+const outbound: Outbound = { secretBox: box, allowPrivateNetworks: true, fetch };
 const row = (workspaceId: string, providerId: string) =>
   t.db
     .selectFrom("provider_keys")
@@ -54,7 +56,7 @@ const row = (workspaceId: string, providerId: string) =>
 describe("storing a key", () => {
   it("keeps only ciphertext, under the current key id, and shows the last 4 characters", async () => {
     const apiKey = "hunter-secret-0123456789abcdef";
-    const shown = await setProviderKey(ctx(ws1), { providerId: "hunter", apiKey });
+    const shown = await setProviderKey(ctx(ws1), outbound, { providerId: "hunter", apiKey });
     expect(shown).toMatchObject({
       providerId: "hunter",
       configured: true,
@@ -79,12 +81,12 @@ describe("storing a key", () => {
   });
 
   it("replaces the key, keeps the base URL unless told, and clears it with null", async () => {
-    await setProviderKey(ctx(ws1), {
+    await setProviderKey(ctx(ws1), outbound, {
       providerId: "apollo",
       apiKey: "apollo-one-1111",
       baseUrl: "https://proxy.example/apollo/",
     });
-    await setProviderKey(ctx(ws1), { providerId: "apollo", apiKey: "apollo-two-2222" });
+    await setProviderKey(ctx(ws1), outbound, { providerId: "apollo", apiKey: "apollo-two-2222" });
     expect(await row(ws1, "apollo")).toMatchObject({
       last4: "2222",
       base_url: "https://proxy.example/apollo",
@@ -93,12 +95,16 @@ describe("storing a key", () => {
       apiKey: "apollo-two-2222",
       baseUrl: "https://proxy.example/apollo",
     });
-    await setProviderKey(ctx(ws1), { providerId: "apollo", apiKey: "apollo-two-2222", baseUrl: null });
+    await setProviderKey(ctx(ws1), outbound, {
+      providerId: "apollo",
+      apiKey: "apollo-two-2222",
+      baseUrl: null,
+    });
     expect((await row(ws1, "apollo"))?.base_url).toBeNull();
   });
 
   it("refuses a plain-http base URL to another machine", async () => {
-    const attempt = setProviderKey(ctx(ws1), {
+    const attempt = setProviderKey(ctx(ws1), outbound, {
       providerId: "pdl",
       apiKey: "pdl-key-12345",
       baseUrl: "http://10.0.0.5/",
@@ -108,7 +114,7 @@ describe("storing a key", () => {
   });
 
   it("deletes, and deleting again is a no-op", async () => {
-    await setProviderKey(ctx(ws2), { providerId: "pdl", apiKey: "pdl-key-to-delete" });
+    await setProviderKey(ctx(ws2), outbound, { providerId: "pdl", apiKey: "pdl-key-to-delete" });
     expect(await deleteProviderKey(ctx(ws2), { providerId: "pdl" })).toEqual({ deleted: true });
     expect(await deleteProviderKey(ctx(ws2), { providerId: "pdl" })).toEqual({ deleted: false });
     expect(await row(ws2, "pdl")).toBeUndefined();
@@ -117,7 +123,7 @@ describe("storing a key", () => {
 
 describe("loadProviderCredentials", () => {
   it("resolves a provider id to its vendor's key, with the default base URL, and only reads", async () => {
-    await setProviderKey(ctx(ws2), { providerId: "hunter", apiKey: "hunter-of-ws2-9999" });
+    await setProviderKey(ctx(ws2), outbound, { providerId: "hunter", apiKey: "hunter-of-ws2-9999" });
     expect((await row(ws2, "hunter"))?.last_used_at).toBeNull();
     expect(await loadProviderCredentials(t.db, box, ws2, "hunter-email-verifier")).toEqual({
       apiKey: "hunter-of-ws2-9999",
@@ -169,13 +175,17 @@ describe("markProviderKeyUsed", () => {
 
 describe("testProviderKey", () => {
   it("checks the stored key against the vendor and records the answer", async () => {
-    await setProviderKey(ctx(ws1), { providerId: "hunter", apiKey: "good-hunter-key", baseUrl: hunter.url });
+    await setProviderKey(ctx(ws1), outbound, {
+      providerId: "hunter",
+      apiKey: "good-hunter-key",
+      baseUrl: hunter.url,
+    });
     await t.db
       .updateTable("provider_keys")
       .set({ last_used_at: null })
       .where("workspace_id", "=", ws1)
       .execute();
-    expect(await testProviderKey(ctx(ws1), { providerId: "hunter" })).toEqual({
+    expect(await testProviderKey(ctx(ws1), outbound, { providerId: "hunter" })).toEqual({
       providerId: "hunter",
       status: "valid",
       message: "Key works (Free plan: 38 of 50 searches left)",
@@ -189,10 +199,12 @@ describe("testProviderKey", () => {
       statusMessage: expect.stringContaining("Key works"),
     });
 
-    await setProviderKey(ctx(ws1), { providerId: "hunter", apiKey: "bad-key" });
-    expect(await testProviderKey(ctx(ws1), { providerId: "hunter" })).toMatchObject({ status: "invalid" });
-    await setProviderKey(ctx(ws1), { providerId: "hunter", apiKey: "no-credits" });
-    expect(await testProviderKey(ctx(ws1), { providerId: "hunter" })).toMatchObject({
+    await setProviderKey(ctx(ws1), outbound, { providerId: "hunter", apiKey: "bad-key" });
+    expect(await testProviderKey(ctx(ws1), outbound, { providerId: "hunter" })).toMatchObject({
+      status: "invalid",
+    });
+    await setProviderKey(ctx(ws1), outbound, { providerId: "hunter", apiKey: "no-credits" });
+    expect(await testProviderKey(ctx(ws1), outbound, { providerId: "hunter" })).toMatchObject({
       status: "quota_exceeded",
     });
     expect((await row(ws1, "hunter"))?.status).toBe("quota_exceeded");
@@ -200,7 +212,7 @@ describe("testProviderKey", () => {
 
   it("says when no key is set, without calling anyone", async () => {
     const before = hunter.requests.length;
-    expect(await testProviderKey(ctx(ws2), { providerId: "pdl" })).toEqual({
+    expect(await testProviderKey(ctx(ws2), outbound, { providerId: "pdl" })).toEqual({
       providerId: "pdl",
       status: "not_configured",
       message: "No People Data Labs key is set",

@@ -1,10 +1,12 @@
+import { systemClock } from "@quarry/core/clock";
 import { silentLogger } from "@quarry/core/logger";
 import { createSecretBox, encryptSecret, secretKeyId } from "@quarry/core/secret-box";
+import { systemActor } from "@quarry/core/service-context";
+import { testOutbound } from "@quarry/core/testing/test-outbound";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { queuedJobs } from "@quarry/queue/testing/queued-jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reencryptProviderKeysTask } from "../tasks/reencrypt-provider-keys.task.ts";
-import { configureEnrichmentForTests } from "../testing/test-outbound.ts";
 import { loadProviderCredentials } from "./load-provider-credentials.ts";
 import { providerKeyAad } from "./provider-key-secret.ts";
 import { reencryptProviderKeyBatch } from "./reencrypt-provider-keys.ts";
@@ -31,7 +33,7 @@ const onlyNew = createSecretBox(k2);
 
 function tasksHelpers(db: TestDatabase["db"], logged: { msg?: string | undefined; obj: object }[]) {
   const log = (obj: object, msg?: string) => logged.push({ obj, msg });
-  return { db, log: { info: log, error: log }, jobId: "1", attempts: 1 };
+  return { db, log: { info: log, error: log }, jobId: "1", attempts: 1, outbound: testOutbound };
 }
 
 const keyIds = async () =>
@@ -45,14 +47,13 @@ describe("rotation and re-encryption", () => {
       const c = {
         db: t.db,
         workspaceId: ws,
-        actor: null,
+        actor: systemActor("test"),
         log: silentLogger,
-        box: before,
-        allowPrivateNetworks: false,
-        fetch,
+        clock: systemClock,
       };
-      await setProviderKey(c, { providerId: "hunter", apiKey: `hunter-key-${i}-abcd` });
-      await setProviderKey(c, { providerId: "pdl", apiKey: `pdl-key-${i}-wxyz` });
+      const outbound = { secretBox: before, allowPrivateNetworks: false, fetch };
+      await setProviderKey(c, outbound, { providerId: "hunter", apiKey: `hunter-key-${i}-abcd` });
+      await setProviderKey(c, outbound, { providerId: "pdl", apiKey: `pdl-key-${i}-wxyz` });
     }
     expect(new Set((await keyIds()).flat())).toEqual(new Set(["k1"]));
     const [ws0] = workspaces;
@@ -113,7 +114,6 @@ describe("rotation and re-encryption", () => {
   });
 
   it("the task runs a batch and enqueues the next one when the batch was full", async () => {
-    configureEnrichmentForTests(); // the task decrypts with the process's secret box
     const logged: { msg?: string | undefined; obj: object }[] = [];
     const payload = reencryptProviderKeysTask.payload.parse({ batchSize: 1 });
     expect(payload).toEqual({ batchSize: 1 });

@@ -9,7 +9,6 @@ import type { Work } from "./work.ts";
 /** What the claim loop knows when it starts a round: one provider for every open item at it. */
 export interface RoundPlan {
   scope: CallScope;
-  actor: { id: string } | null;
   run: RunRow;
   def: EntityDef;
   provider: ProviderDefinition;

@@ -44,8 +44,8 @@
  *   batches at the next call boundary; their unfinished items go back to pending for the next worker.
  */
 import { randomUUID } from "node:crypto";
-import type { Logger } from "@quarry/core/logger";
 import type { Database } from "@quarry/db/client";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import {
   cancelClaimedItems,
@@ -61,6 +61,7 @@ import { ACTIVE_RUN, type CallScope } from "./call-provider.ts";
 import { CANCELLED_REASON } from "./cancel-run.ts";
 import type { EnrichmentDeps } from "./deps.ts";
 import { finishRunIfDone, releaseRunHolds } from "./finish-run.ts";
+import { runContext } from "./run-selection.ts";
 import { workClaim } from "./work-claim.ts";
 
 export interface BatchPayload {
@@ -76,19 +77,20 @@ export type Requeue = (db: Database, payload: BatchPayload, runAt: Date) => Prom
  * One batch job: claims the batch's due items (nobody else can work them while claimed), works
  * them through their waterfalls, re-enqueues itself for items waiting on a backoff, and ends the
  * run when nothing is left open. Safe to run twice or after a crash: everything is keyed on
- * (run, record, field) and fenced on the claim.
+ * (run, record, field) and fenced on the claim. `ctx` is the task's, in the payload's workspace;
+ * the claim's work acts for the run's creator (runContext).
  */
 export async function runBatch(
-  db: Database,
+  ctx: ServiceCtx,
   deps: EnrichmentDeps,
   payload: BatchPayload,
   opts: {
     requeue: Requeue;
-    log: Logger;
     /** The worker is shutting down: the batch stops at its next call boundary. */
     signal?: AbortSignal | undefined;
   },
 ): Promise<void> {
+  const { db, log } = ctx;
   const { workspaceId, runId, batch } = payload;
   const run = await findRun(db, workspaceId, runId);
   if (!run || run.finished_at) return;
@@ -98,13 +100,11 @@ export async function runBatch(
     const claimed = await claimItems(db, workspaceId, runId, batch, claimId);
     if (claimed.length > 0) {
       const scope: CallScope = {
-        db,
+        ctx: runContext(ctx, run.created_by),
         deps,
-        workspaceId,
         runId,
         batch,
         claimId,
-        log: opts.log,
         signal: opts.signal,
       };
       const heartbeat = setInterval(() => {
@@ -114,7 +114,7 @@ export async function runBatch(
         const result = await workClaim({ scope, run, claimed }).catch(async (error: unknown) => {
           // Handled here, not by the job's retries: the reaper would re-enqueue the batch with its
           // attempts reset, so a batch that always throws would loop. Each try counts an attempt.
-          opts.log.error({ err: error, runId, batch }, "enrichment batch failed");
+          log.error({ err: error, runId, batch }, "enrichment batch failed");
           const { maxAttempts, backoffBaseMs, backoffMaxMs } = deps.timing;
           const message = error instanceof Error ? error.message : String(error);
           await failClaimedItems(db, workspaceId, runId, claimId, {
@@ -127,14 +127,14 @@ export async function runBatch(
         });
         if (result.kind === "interrupted") {
           await returnClaimedItems(db, workspaceId, runId, claimId);
-          opts.log.info({ runId, batch }, "enrichment batch interrupted by worker shutdown");
+          log.info({ runId, batch }, "enrichment batch interrupted by worker shutdown");
         } else if (result.kind === "stopped") {
           if (result.reason) {
             await withTx(db, async (trx) => {
               await stopRunRow(trx, workspaceId, runId, result.reason ?? "");
               await cancelPendingItems(trx, workspaceId, runId, result.reason ?? "");
             });
-            opts.log.info({ runId, reason: result.reason }, "enrichment run stopped");
+            log.info({ runId, reason: result.reason }, "enrichment run stopped");
           }
           const current = await findRun(db, workspaceId, runId);
           await cancelClaimedItems(db, workspaceId, runId, claimId, current?.stop_reason ?? CANCELLED_REASON);

@@ -20,7 +20,7 @@ export async function runRound({
   group: readonly Work[];
 }): Promise<{ kind: "settled"; settled: Set<Work> } | Halt> {
   const { scope, run, provider } = plan;
-  const { db, workspaceId } = scope;
+  const { db, workspaceId } = scope.ctx;
   const byRecord = new Map<string, Work[]>();
   for (const w of group) byRecord.set(w.recordId, [...(byRecord.get(w.recordId) ?? []), w]);
   const recordIds = [...byRecord.keys()];

@@ -1,12 +1,11 @@
 import { badInput } from "@quarry/core/app-error";
-import { systemClock } from "@quarry/core/clock";
 import { systemActor, userActor } from "@quarry/core/service-context";
 import type { ServiceCtx } from "@quarry/db/service-context";
 import { companyEntity, contactEntity, type EntityDef } from "@quarry/records/schemas/entities";
 import type { RecordSelection } from "@quarry/records/schemas/selection";
 import { type SelectedRecord, selectRecords } from "@quarry/records/services/select-records";
 import type { EnrichEntity } from "../providers/provider.ts";
-import type { EnrichmentCtx, EnrichmentDeps } from "./deps.ts";
+import type { EnrichmentDeps } from "./deps.ts";
 import { enrichableFields } from "./waterfall.ts";
 
 /** The most records one run takes; a larger selection is truncated (the preview says so). */
@@ -17,13 +16,12 @@ export function entityDef(entity: EnrichEntity): EntityDef {
 }
 
 /**
- * The records services' context for enrichment: acting for whoever started the run (the system
- * named "enrichment" when nobody did). Their writes show "enrichment" as source either way:
- * apply-enriched-values records that itself.
+ * The engine's context for one run (from the task's, whose actor is the system named
+ * "enrichment"): acting for whoever started the run, the system when nobody did. Records writes
+ * show "enrichment" as their source either way: apply-enriched-values records that itself.
  */
-export function recordsContext(ctx: EnrichmentCtx): ServiceCtx {
-  const actor = ctx.actor ? userActor(ctx.actor.id) : systemActor("enrichment");
-  return { db: ctx.db, workspaceId: ctx.workspaceId, actor, log: ctx.log, clock: systemClock };
+export function runContext(ctx: ServiceCtx, createdBy: string | null): ServiceCtx {
+  return { ...ctx, actor: createdBy ? userActor(createdBy) : systemActor("enrichment") };
 }
 
 /** Fields must be ones some provider can fill for the entity; duplicates collapse. */
@@ -37,9 +35,9 @@ export function checkFields(deps: EnrichmentDeps, entity: EnrichEntity, fields: 
 }
 
 export async function resolveSelection(
-  ctx: EnrichmentCtx,
+  ctx: ServiceCtx,
   entity: EnrichEntity,
   selection: RecordSelection,
 ): Promise<{ records: SelectedRecord[]; truncated: boolean }> {
-  return selectRecords(recordsContext(ctx), entityDef(entity), selection, MAX_RUN_RECORDS);
+  return selectRecords(ctx, entityDef(entity), selection, MAX_RUN_RECORDS);
 }

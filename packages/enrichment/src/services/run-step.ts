@@ -21,7 +21,7 @@ export async function runStep({
   chunk: readonly string[];
 }): Promise<StepResult> {
   const { scope, provider, run, byRecord } = round;
-  const { db, workspaceId } = scope;
+  const { db, workspaceId } = scope.ctx;
   const answers = new Map<string, StepOutcome>();
   for (const id of chunk) {
     const stored = round.reused.get(id);
@@ -103,7 +103,7 @@ export async function runStep({
         const again = chunkAnswers.found.map(({ work }) => exhaustedOutcome(scope, provider, work));
         await settleItems(db, workspaceId, run.id, scope.claimId, [...again, ...chunkAnswers.retry]);
       } else if (error instanceof LostClaim) {
-        scope.log.info({ err: error.message }, "claim lost; leaving the items to their new owner");
+        scope.ctx.log.info({ err: error.message }, "claim lost; leaving the items to their new owner");
       } else throw error;
     }
     return { kind: "settled", settled: [...chunkAnswers.found.map((f) => f.work), ...retryWorks] };

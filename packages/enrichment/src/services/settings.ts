@@ -1,16 +1,17 @@
 import { badInput } from "@quarry/core/app-error";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import type { EnrichEntity } from "../providers/provider.ts";
 import { deleteWaterfall, upsertThreshold, upsertWaterfall } from "../queries/settings.queries.ts";
 import type { EnrichmentSettings, UpdateSettingsInput } from "../schemas/settings.ts";
-import { type EnrichmentCtx, type EnrichmentDeps, providerById } from "./deps.ts";
+import { type EnrichmentDeps, providerById } from "./deps.ts";
 import { enrichableFields, loadThreshold, loadWaterfalls } from "./waterfall.ts";
 
 const entities: readonly EnrichEntity[] = ["contact", "company"];
 
 /** The threshold and the waterfall of every enrichable field (own or default). */
 export async function getEnrichmentSettings(
-  ctx: EnrichmentCtx,
+  ctx: ServiceCtx,
   deps: EnrichmentDeps,
 ): Promise<EnrichmentSettings> {
   const waterfalls: EnrichmentSettings["waterfalls"] = [];
@@ -32,7 +33,7 @@ export async function getEnrichmentSettings(
 
 /** Sets the threshold and per-field orders; every provider named must exist and be able to fill the field. */
 export async function updateEnrichmentSettings(
-  ctx: EnrichmentCtx,
+  ctx: ServiceCtx,
   deps: EnrichmentDeps,
   input: UpdateSettingsInput,
 ): Promise<EnrichmentSettings> {

@@ -55,7 +55,7 @@ export function inputsOf(
   );
   const o = answer.outcome;
   return {
-    workspaceId: scope.workspaceId,
+    workspaceId: scope.ctx.workspaceId,
     runId: run.id,
     entity: input.entity,
     recordId: input.recordId,

@@ -1,9 +1,10 @@
+import type { Outbound } from "@quarry/core/outbound";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { keyVendors } from "../providers/api/api-key-vendors.ts";
 import { findProviderKeyRow, setProviderKeyStatus } from "../queries/provider-keys.queries.ts";
 import type { ProviderKeyIdInput, TestProviderKeyOutput } from "../schemas/provider-keys.ts";
 import { markProviderKeyUsed } from "./mark-provider-key-used.ts";
 import { openProviderKey } from "./provider-key-secret.ts";
-import type { ProviderKeysContext } from "./provider-keys-context.ts";
 
 const CHECK_TIMEOUT_MS = 10_000;
 
@@ -12,7 +13,8 @@ const CHECK_TIMEOUT_MS = 10_000;
  * Apollo GET /api/v1/auth/health, PDL GET /v5/autocomplete) and records what it said.
  */
 export async function testProviderKey(
-  ctx: ProviderKeysContext,
+  ctx: ServiceCtx,
+  outbound: Outbound,
   input: ProviderKeyIdInput,
 ): Promise<TestProviderKeyOutput> {
   const vendor = keyVendors[input.providerId];
@@ -24,12 +26,12 @@ export async function testProviderKey(
       message: `No ${vendor.name} key is set`,
     };
   }
-  const apiKey = openProviderKey(ctx.box, ctx.workspaceId, input.providerId, row.ciphertext);
+  const apiKey = openProviderKey(outbound.secretBox, ctx.workspaceId, input.providerId, row.ciphertext);
   const check = await vendor.checkKey({
     apiKey,
     baseUrl: row.base_url ?? vendor.defaultBaseUrl,
     signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
-    fetch: ctx.fetch,
+    fetch: outbound.fetch,
   });
   await markProviderKeyUsed(ctx.db, ctx.workspaceId, input.providerId);
   await setProviderKeyStatus(

@@ -1,7 +1,7 @@
 import { notFound } from "@quarry/core/app-error";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { findRunProgress } from "../queries/runs.queries.ts";
 import type { Run } from "../schemas/runs.ts";
-import type { EnrichmentCtx } from "./deps.ts";
 import { type BalanceAccess, getRun } from "./get-run.ts";
 import { sleep } from "./sleep.ts";
 
@@ -16,7 +16,7 @@ const finished = new Set(["cancelled", "completed", "failed", "stopped"]);
  * balance in its estimate shows only with `canReadBalance`, as in getRun.
  */
 export async function* watchRun(
-  ctx: EnrichmentCtx,
+  ctx: ServiceCtx,
   id: string,
   opts: Partial<BalanceAccess> & { intervalMs?: number; signal?: AbortSignal | undefined } = {},
 ): AsyncGenerator<Run> {

@@ -22,7 +22,6 @@ import { foundTitle, type ProviderCall, testDeps, testProvider } from "../testin
 import { getRun } from "./get-run.ts";
 import { previewRun } from "./preview-run.ts";
 import { reapStaleClaims } from "./reap-stale-claims.ts";
-import { recordsContext } from "./run-selection.ts";
 import { updateEnrichmentSettings } from "./settings.ts";
 
 const t = useTestDatabase();
@@ -56,7 +55,7 @@ describe("waterfall", () => {
     const done = await getRun(w.ctx, run.id);
     expect(done.status).toBe("completed");
     expect(done.counts).toMatchObject({ total: 1, found: 1 });
-    const record = await getRecord(recordsContext(w.ctx), contactEntity, id);
+    const record = await getRecord(w.ctx, contactEntity, id);
     expect(record.title).toBe("VP Sales");
     expect(record.sources.title).toMatchObject({ provider: "good", confidence: 90, verification: "valid" });
     // Only the value used is charged: 2 credits for "good"; "low" answered below the threshold.
@@ -90,7 +89,7 @@ describe("waterfall", () => {
     await runDueJobs(t.url, t.db, deps);
     expect(calls.map((c) => c.provider)).toEqual(["best"]);
     expect(calls[0]?.recordIds.sort()).toEqual([a, b].sort());
-    expect((await getRecord(recordsContext(w.ctx), contactEntity, a)).title).toBe("Chief");
+    expect((await getRecord(w.ctx, contactEntity, a)).title).toBe("Chief");
 
     // A threshold above every answer: each provider is asked once, nothing is used or charged.
     const calls2: ProviderCall[] = [];
@@ -125,7 +124,7 @@ describe("waterfall", () => {
     ]);
     await runDueJobs(t.url, t.db, deps);
     expect(calls.flatMap((c) => c.recordIds)).not.toContain(typed);
-    const rctx = recordsContext(w.ctx);
+    const rctx = w.ctx;
     expect((await getRecord(rctx, contactEntity, typed)).title).toBe("Founder");
 
     // A user types over between snapshot and lookup: the late value is not written or charged.
@@ -258,7 +257,7 @@ describe("errors and credits", () => {
     expect(calls.map((c) => c.provider)).toEqual(["hit"]);
     const done = await getRun(w.ctx, run.id);
     expect(done.counts).toMatchObject({ found: 1 });
-    const record = await getRecord(recordsContext(w.ctx), contactEntity, id);
+    const record = await getRecord(w.ctx, contactEntity, id);
     expect(record.sources.title).toMatchObject({ provider: "hit" });
   });
 
@@ -298,7 +297,7 @@ describe("errors and credits", () => {
 
       expect(calls).toHaveLength(2);
       for (const id of ids) {
-        const record = await getRecord(recordsContext(w.ctx), contactEntity, id);
+        const record = await getRecord(w.ctx, contactEntity, id);
         expect(record.title).toBe("Fresh title");
         const activity = await t.db
           .selectFrom("record_activity")

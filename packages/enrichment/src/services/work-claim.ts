@@ -13,7 +13,7 @@ import type { CallScope } from "./call-provider.ts";
 import type { ProviderCredentials } from "./deps.ts";
 import type { Halt } from "./round.ts";
 import { runRound } from "./run-round.ts";
-import { entityDef, recordsContext } from "./run-selection.ts";
+import { entityDef } from "./run-selection.ts";
 import { loadThreshold, loadWaterfalls } from "./waterfall.ts";
 import type { Work } from "./work.ts";
 
@@ -35,15 +35,15 @@ export async function workClaim({
   run: RunRow;
   claimed: readonly ItemRow[];
 }): Promise<{ kind: "done" } | Halt> {
-  const { db, deps, workspaceId } = scope;
+  const { deps } = scope;
+  const { db, workspaceId } = scope.ctx;
   const entity: EnrichEntity = run.entity === "company" ? "company" : "contact";
   const def = entityDef(entity);
-  const ctx = { db, workspaceId, actor: run.created_by ? { id: run.created_by } : null, log: scope.log };
   const ids = [...new Set(claimed.map((c) => c.record_id))];
   // Only a record claimed before can have answers in this run (they are written with its items).
   const resumed = new Set(claimed.filter((c) => c.claims > 1).map((c) => c.record_id));
   const records = new Map<string, SelectedRecord>(
-    (await selectRecords(recordsContext(ctx), def, { ids }, ids.length)).records.map((r) => [r.id, r]),
+    (await selectRecords(scope.ctx, def, { ids }, ids.length)).records.map((r) => [r.id, r]),
   );
   const threshold = await loadThreshold(db, workspaceId);
   // Caps are checked against what was spent, so calls in flight together could each pass one: with
@@ -78,7 +78,7 @@ export async function workClaim({
       if (!credentials.has(p.id)) {
         // A key that cannot be read (e.g. its encryption key was retired) makes the provider unusable, not the run.
         const creds = await deps.credentials(db, workspaceId, p).catch((error: unknown) => {
-          scope.log.error({ err: error, provider: p.id }, "provider credentials unreadable");
+          scope.ctx.log.error({ err: error, provider: p.id }, "provider credentials unreadable");
           return null;
         });
         credentials.set(p.id, creds);
@@ -111,7 +111,6 @@ export async function workClaim({
     const outcome = await runRound({
       plan: {
         scope: roundScope,
-        actor: ctx.actor,
         run,
         def,
         provider,

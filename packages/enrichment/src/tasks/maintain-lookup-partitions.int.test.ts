@@ -1,3 +1,4 @@
+import { testOutbound } from "@quarry/core/testing/test-outbound";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -17,7 +18,13 @@ function monthName(offset: number): string {
   return `enrichment_records_${d.getUTCFullYear()}_${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 
-const helpers = () => ({ db: t.db, log: { info() {}, error() {} }, jobId: "1", attempts: 1 });
+const helpers = () => ({
+  db: t.db,
+  log: { info() {}, error() {} },
+  jobId: "1",
+  attempts: 1,
+  outbound: testOutbound,
+});
 
 it("keeps monthly enrichment_records partitions ahead and drops those past retention, safely re-run", async () => {
   expect(tasks.map((task) => task.name)).toContain("enrichment/maintain-lookup-partitions");

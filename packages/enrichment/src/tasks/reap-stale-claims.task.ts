@@ -1,8 +1,8 @@
-import { defineTask } from "@quarry/queue/define-task";
+import { defineTask, taskLogger } from "@quarry/queue/define-task";
 import { z } from "zod";
 import { defaultTiming } from "../services/deps.ts";
 import { reapStaleClaims } from "../services/reap-stale-claims.ts";
-import { batchJobKey, runBatchTask, taskLogger } from "./run-batch.task.ts";
+import { batchJobKey, runBatchTask } from "./run-batch.task.ts";
 
 /** Every minute (cron): takes back claims of dead workers and finishes runs left with nothing open. */
 export const reapStaleClaimsTask = defineTask({

@@ -1,7 +1,6 @@
 import { idSchema } from "@quarry/core/ids";
 import { defineTask } from "@quarry/queue/define-task";
 import { z } from "zod";
-import { appOutbound } from "../services/default-deps.ts";
 import { reencryptProviderKeyBatch } from "../services/reencrypt-provider-keys.ts";
 
 /**
@@ -15,8 +14,8 @@ export const reencryptProviderKeysTask = defineTask({
     afterId: idSchema.nullish(),
     batchSize: z.number().int().min(1).max(1000).default(200),
   }),
-  async run({ afterId, batchSize }, { db, log }) {
-    const result = await reencryptProviderKeyBatch(db, appOutbound().secretBox, {
+  async run({ afterId, batchSize }, { db, log, outbound }) {
+    const result = await reencryptProviderKeyBatch(db, outbound.secretBox, {
       afterId: afterId ?? null,
       limit: batchSize,
     });

@@ -1,7 +1,6 @@
-import type { Logger } from "@quarry/core/logger";
-import { defineTask, type TaskHelpers } from "@quarry/queue/define-task";
+import { defineTask, type TaskHelpers, taskCtx } from "@quarry/queue/define-task";
 import { z } from "zod";
-import { appDeps } from "../services/default-deps.ts";
+import { defaultDeps } from "../services/default-deps.ts";
 import type { EnrichmentDeps } from "../services/deps.ts";
 import { runBatch } from "../services/run-batch.ts";
 
@@ -18,26 +17,13 @@ export function batchJobKey(runId: string, batch: number): string {
   return `enrichment-run:${runId}:${batch}`;
 }
 
-/** The task helpers' logger as the Logger services take. */
-export function taskLogger(log: TaskHelpers["log"]): Logger {
-  const logger: Logger = {
-    info: (obj, msg) => log.info(obj, msg),
-    warn: (obj, msg) => log.info(obj, msg),
-    error: (obj, msg) => log.error(obj, msg),
-    debug: () => {},
-    child: () => logger,
-  };
-  return logger;
-}
-
 /** The batch task with the given deps (tests pass their own providers and timing). */
-export function makeRunBatchTask(deps: () => EnrichmentDeps) {
+export function makeRunBatchTask(deps: (helpers: TaskHelpers) => EnrichmentDeps) {
   const task = defineTask({
     name: RUN_BATCH_TASK,
     payload: runBatchPayload,
     async run(payload, helpers) {
-      await runBatch(helpers.db, deps(), payload, {
-        log: taskLogger(helpers.log),
+      await runBatch(taskCtx(helpers, payload.workspaceId, "enrichment"), deps(helpers), payload, {
         signal: helpers.signal,
         requeue: (db, p, runAt) =>
           task.enqueue(db, p, { jobKey: batchJobKey(p.runId, p.batch), runAt, maxAttempts: 25 }),
@@ -47,5 +33,5 @@ export function makeRunBatchTask(deps: () => EnrichmentDeps) {
   return task;
 }
 
-/** enrichment/run-batch with the registry's providers. */
-export const runBatchTask = makeRunBatchTask(appDeps);
+/** enrichment/run-batch with the registry's providers, calling out through the worker's Outbound. */
+export const runBatchTask = makeRunBatchTask((helpers) => defaultDeps(helpers.outbound));

@@ -3,7 +3,6 @@ import { createCallerFactory, router } from "@quarry/trpc/init";
 import { type TestContextOptions, testContext } from "@quarry/trpc/testing/test-context";
 import { workspaceAccess } from "@quarry/workspaces/services/access";
 import { enrichmentRouter } from "../router.ts";
-import { configureEnrichmentForTests } from "./test-outbound.ts";
 
 /**
  * Calls enrichment procedures exactly as the app router mounts them (`enrichment.*`), minus HTTP.
@@ -12,6 +11,5 @@ import { configureEnrichmentForTests } from "./test-outbound.ts";
 const createCaller = createCallerFactory(router({ enrichment: enrichmentRouter }));
 
 export function testCaller(db: Database, opts: Omit<TestContextOptions, "access"> = {}) {
-  configureEnrichmentForTests();
   return createCaller(testContext(db, { ...opts, access: workspaceAccess }));
 }

@@ -1,6 +1,10 @@
+import { systemClock } from "@quarry/core/clock";
 import { silentLogger } from "@quarry/core/logger";
+import { userActor } from "@quarry/core/service-context";
+import { testOutbound } from "@quarry/core/testing/test-outbound";
 import { workspaceWithCredits } from "@quarry/credits/testing/fixtures";
 import type { Database } from "@quarry/db/client";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { toWorkerTaskList } from "@quarry/queue/define-task";
 import { insertTestUser } from "@quarry/trpc/testing/test-users";
 import type { Role } from "@quarry/workspaces/permissions";
@@ -8,14 +12,20 @@ import { Logger as GraphileLogger, type Runner, type RunnerOptions, run, runOnce
 import { sql } from "kysely";
 import { insertLookups } from "../queries/lookups.queries.ts";
 import { createRun } from "../services/create-run.ts";
-import type { EnrichmentCtx, EnrichmentDeps } from "../services/deps.ts";
+import type { EnrichmentDeps } from "../services/deps.ts";
 import { enrichmentTasks } from "../tasks/index.ts";
 
 /** A workspace with `credits` available, an owner, and the context services take acting as them. */
 export async function enrichmentWorkspace(db: Database, credits: number) {
   const workspaceId = await workspaceWithCredits(db, credits);
   const owner = await memberOf(db, workspaceId, "owner");
-  const ctx: EnrichmentCtx = { db, workspaceId, actor: { id: owner.user.id }, log: silentLogger };
+  const ctx: ServiceCtx = {
+    db,
+    workspaceId,
+    actor: userActor(owner.user.id),
+    log: silentLogger,
+    clock: systemClock,
+  };
   return { workspaceId, owner, ctx };
 }
 
@@ -56,7 +66,7 @@ export async function startContactRun(db: Database, deps: EnrichmentDeps, setup:
 
 /** A run over the contacts `ids` that fills `fields` (default: title), created, not worked. */
 export function createContactRun(
-  ctx: EnrichmentCtx,
+  ctx: ServiceCtx,
   deps: EnrichmentDeps,
   ids: string[],
   opts: { fields?: string[]; overwrite?: boolean } = {},
@@ -135,7 +145,7 @@ export async function insertContacts(
 export async function runDueJobs(url: string, db: Database, deps: EnrichmentDeps): Promise<void> {
   await runOnce({
     connectionString: url,
-    taskList: toWorkerTaskList(enrichmentTasks(deps), db),
+    taskList: toWorkerTaskList(enrichmentTasks(deps), db, testOutbound),
     logger: quietLogger,
   });
 }
@@ -154,7 +164,7 @@ export async function startTestWorker(
     noHandleSignals: true,
     pollInterval: 100,
     preset,
-    taskList: toWorkerTaskList(enrichmentTasks(deps), db),
+    taskList: toWorkerTaskList(enrichmentTasks(deps), db, testOutbound),
     logger: quietLogger,
   });
 }

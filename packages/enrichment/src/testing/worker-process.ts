@@ -4,6 +4,7 @@
  * the fault-test provider until it is killed.
  */
 import { silentLogger } from "@quarry/core/logger";
+import { testOutbound } from "@quarry/core/testing/test-outbound";
 import { createDb } from "@quarry/db/client";
 import { toWorkerTaskList } from "@quarry/queue/define-task";
 import { Logger, run } from "graphile-worker";
@@ -28,7 +29,7 @@ await run({
   concurrency: 4,
   noHandleSignals: true,
   pollInterval: 100,
-  taskList: toWorkerTaskList(enrichmentTasks(deps), db),
+  taskList: toWorkerTaskList(enrichmentTasks(deps), db, testOutbound),
   logger: new Logger(() => () => {}),
 });
 process.stdout.write("ready\n");

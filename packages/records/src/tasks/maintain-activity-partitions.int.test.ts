@@ -1,3 +1,4 @@
+import { testOutbound } from "@quarry/core/testing/test-outbound";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -18,7 +19,13 @@ function monthName(offset: number): string {
   return `record_activity_${d.getUTCFullYear()}_${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 
-const helpers = () => ({ db: t.db, log: { info() {}, error() {} }, jobId: "1", attempts: 1 });
+const helpers = () => ({
+  db: t.db,
+  log: { info() {}, error() {} },
+  jobId: "1",
+  attempts: 1,
+  outbound: testOutbound,
+});
 
 it("is registered under its name", () => {
   expect(tasks.map((task) => task.name)).toContain("records/maintain-activity-partitions");

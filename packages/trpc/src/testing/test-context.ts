@@ -1,5 +1,7 @@
 import { type Clock, systemClock } from "@quarry/core/clock";
 import { silentLogger } from "@quarry/core/logger";
+import type { Outbound } from "@quarry/core/outbound";
+import { testOutbound } from "@quarry/core/testing/test-outbound";
 import type { Database } from "@quarry/db/client";
 import type { Access, Context, ContextSession, ContextUser, CookieOptions } from "../context.ts";
 
@@ -7,6 +9,8 @@ export interface TestContextOptions {
   user?: ContextUser | null;
   session?: ContextSession | null;
   clock?: Clock;
+  /** Defaults to testOutbound (private networks allowed, for vendor fakes on 127.0.0.1). */
+  outbound?: Outbound;
   ip?: string;
   userAgent?: string;
   /** Workspace access; domains below `workspaces` pass none and are refused every workspace. */
@@ -25,6 +29,7 @@ export function testContext(db: Database, opts: TestContextOptions = {}): Contex
     db,
     log: silentLogger,
     clock: opts.clock ?? systemClock,
+    outbound: opts.outbound ?? testOutbound,
     req: {
       id: "test",
       ip: opts.ip ?? "127.0.0.1",
