@@ -9,6 +9,7 @@ import type { EnrichedValue } from "../providers/provider.ts";
 import { insertLookups, type NewLookup } from "../queries/lookups.queries.ts";
 import { type ItemOutcome, markSettled, settleItems } from "../queries/run-items.queries.ts";
 import type { HoldRef } from "./call-provider.ts";
+import { creditsCtx } from "./credits-ctx.ts";
 import type { EnrichmentCtx } from "./deps.ts";
 import type { Round } from "./round.ts";
 import { recordsContext } from "./run-selection.ts";
@@ -108,8 +109,7 @@ export async function applyAnswers({
     );
     // Captures last: the hold's lock is then held only until this transaction commits.
     if (!payer || charges.length === 0) return;
-    const capture = await captureCharges(db, {
-      workspaceId,
+    const capture = await captureCharges(creditsCtx(db, workspaceId, scope.log), {
       holdId: payer.holdId,
       runId,
       provider: provider.id,

@@ -10,6 +10,7 @@ import { insertRunHold } from "../queries/holds.queries.ts";
 import { recordProviderFailure, recordProviderSuccess } from "../queries/provider-health.queries.ts";
 import { reserveRateSlot } from "../queries/rate-buckets.queries.ts";
 import { runStatus } from "../queries/runs.queries.ts";
+import { creditsCtx } from "./credits-ctx.ts";
 import type { EnrichmentDeps, ProviderCredentials } from "./deps.ts";
 import { markProviderKeyUsed } from "./mark-provider-key-used.ts";
 import { sleep } from "./sleep.ts";
@@ -98,9 +99,9 @@ export async function placeRunHold(
     const hold = await withTx(db, async (trx) => {
       // Caps count credits held: checked under the ledger lock the hold takes too, so holds in
       // flight together cannot pass a cap.
-      await checkSpendCaps(trx, { workspaceId, runId, amount });
-      const placed = await placeHold(trx, {
-        workspaceId,
+      const credits = creditsCtx(trx, workspaceId, scope.log);
+      await checkSpendCaps(credits, { runId, amount });
+      const placed = await placeHold(credits, {
         amount,
         idempotencyKey: key,
         runId,

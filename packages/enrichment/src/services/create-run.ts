@@ -5,6 +5,7 @@ import { insertItems, type NewItem } from "../queries/run-items.queries.ts";
 import { insertRun } from "../queries/runs.queries.ts";
 import type { CreateRunInput, Run } from "../schemas/runs.ts";
 import { batchJobKey, runBatchTask } from "../tasks/run-batch.task.ts";
+import { creditsCtx } from "./credits-ctx.ts";
 import type { EnrichmentCtx, EnrichmentDeps } from "./deps.ts";
 import { estimateRun, skipReason } from "./estimate-run.ts";
 import { finishRunIfDone } from "./finish-run.ts";
@@ -24,7 +25,7 @@ export async function createRun(
   const fields = checkFields(deps, input.entity, input.fields);
   const { records, truncated } = await resolveSelection(ctx, input.entity, input.selection);
   if (records.length === 0) throw badInput("selection", "selection matches no records");
-  const { available } = await getBalance(ctx.db, ctx.workspaceId);
+  const { available } = await getBalance(creditsCtx(ctx.db, ctx.workspaceId, ctx.log));
   const estimate = await estimateRun(ctx.db, deps, ctx.workspaceId, { ...input, fields }, records, {
     truncated,
     available,

@@ -12,6 +12,7 @@ import {
   runEstimateSchema,
   runStatuses,
 } from "../schemas/runs.ts";
+import { creditsCtx } from "./credits-ctx.ts";
 import type { EnrichmentCtx } from "./deps.ts";
 
 function emptyCounts(): RunCounts {
@@ -57,7 +58,7 @@ export async function loadRun(
     countItems(db, workspaceId, row.id),
     runProviderCounts(db, workspaceId, row.id),
     itemReasons(db, workspaceId, row.id),
-    getRunCredits(db, workspaceId, row.id),
+    getRunCredits(creditsCtx(db, workspaceId), { runId: row.id }),
   ]);
   const counts = emptyCounts();
   const byField = new Map(row.fields.map((f) => [f, emptyCounts()]));

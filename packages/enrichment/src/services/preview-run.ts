@@ -1,5 +1,6 @@
 import { getBalance } from "@quarry/credits/services/get-balance";
 import type { PreviewRunInput, RunEstimate } from "../schemas/runs.ts";
+import { creditsCtx } from "./credits-ctx.ts";
 import type { EnrichmentCtx, EnrichmentDeps } from "./deps.ts";
 import { estimateRun } from "./estimate-run.ts";
 import { checkFields, resolveSelection } from "./run-selection.ts";
@@ -17,6 +18,8 @@ export async function previewRun(
 ): Promise<RunEstimate> {
   const fields = checkFields(deps, input.entity, input.fields);
   const { records, truncated } = await resolveSelection(ctx, input.entity, input.selection);
-  const available = opts.canReadBalance ? (await getBalance(ctx.db, ctx.workspaceId)).available : null;
+  const available = opts.canReadBalance
+    ? (await getBalance(creditsCtx(ctx.db, ctx.workspaceId, ctx.log))).available
+    : null;
   return estimateRun(ctx.db, deps, ctx.workspaceId, { ...input, fields }, records, { truncated, available });
 }

@@ -10,6 +10,7 @@ import { providerHealthState } from "../queries/provider-health.queries.ts";
 import { type ItemOutcome, type ItemRow, settleItems } from "../queries/run-items.queries.ts";
 import type { RunRow } from "../queries/runs.queries.ts";
 import type { CallScope } from "./call-provider.ts";
+import { creditsCtx } from "./credits-ctx.ts";
 import type { ProviderCredentials } from "./deps.ts";
 import type { Halt } from "./round.ts";
 import { runRound } from "./run-round.ts";
@@ -48,7 +49,7 @@ export async function workClaim({
   const threshold = await loadThreshold(db, workspaceId);
   // Caps are checked against what was spent, so calls in flight together could each pass one: with
   // a cap set, a job makes one call at a time (other jobs' calls in flight are the only overrun).
-  const caps = await getCreditSettings(db, workspaceId);
+  const caps = await getCreditSettings(creditsCtx(db, workspaceId, scope.log));
   const lanes = caps.runCap !== null || caps.monthlyCap !== null ? 1 : deps.timing.callConcurrency;
   const waterfalls = await loadWaterfalls(db, deps, workspaceId, entity, run.fields);
   const credentials = new Map<string, ProviderCredentials>();
