@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { systemClock } from "@quarry/core/clock";
 import { getBalance } from "@quarry/credits/services/get-balance";
+import { ledgerCtx } from "@quarry/credits/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { authenticateApiKey } from "@quarry/workspaces/services/authenticate-api-key";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -211,7 +212,7 @@ describe("npm run admin", () => {
     );
     expect(adjusted.code).toBe(0);
     expect(JSON.parse(adjusted.stdout)).toMatchObject({ kind: "adjustment", amount: -50 });
-    expect(await getBalance(t.db, ws.id)).toEqual({ available: 200, held: 0, spent: 0 });
+    expect(await getBalance(ledgerCtx(t.db, ws.id))).toEqual({ available: 200, held: 0, spent: 0 });
 
     const tooMuch = await admin("grant-credits", "--workspace", ws.id, "--amount=-201", "--memo", "Oops");
     expect(tooMuch).toEqual({
@@ -219,6 +220,6 @@ describe("npm run admin", () => {
       stdout: "",
       stderr: "grant-credits: Not enough credits: 200 available, 201 needed.\n",
     });
-    expect(await getBalance(t.db, ws.id)).toEqual({ available: 200, held: 0, spent: 0 });
+    expect(await getBalance(ledgerCtx(t.db, ws.id))).toEqual({ available: 200, held: 0, spent: 0 });
   });
 });

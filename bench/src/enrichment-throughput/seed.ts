@@ -1,7 +1,11 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { systemClock } from "@quarry/core/clock";
+import { silentLogger } from "@quarry/core/logger";
+import { systemActor } from "@quarry/core/service-context";
 import { grantCredits } from "@quarry/credits/services/grant-credits";
 import type { Database } from "@quarry/db/client";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 
@@ -83,13 +87,18 @@ export async function seedWorkspace(
   } finally {
     await client.end();
   }
-  await grantCredits(db, {
+  const ctx: ServiceCtx = {
+    db,
     workspaceId: WORKSPACE_ID,
+    actor: systemActor("bench"),
+    log: silentLogger,
+    clock: systemClock,
+  };
+  await grantCredits(ctx, {
     amount: opts.credits,
     kind: "grant",
     idempotencyKey: "bench-grant",
     memo: "enrichment-throughput bench",
-    actorId: null,
   });
   return (performance.now() - t) / 1000;
 }

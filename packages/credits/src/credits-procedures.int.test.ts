@@ -7,7 +7,13 @@ import { ZodError } from "zod";
 import { captureHold } from "./services/capture-hold.ts";
 import { grantCredits } from "./services/grant-credits.ts";
 import { placeHold } from "./services/place-hold.ts";
-import { insertWorkspace, type Member, memberOf, workspaceWithCredits } from "./testing/fixtures.ts";
+import {
+  insertWorkspace,
+  ledgerCtx,
+  type Member,
+  memberOf,
+  workspaceWithCredits,
+} from "./testing/fixtures.ts";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -43,9 +49,10 @@ describe("credits.balance.get, and no credits.grant", () => {
 
   it("shows the operator's grants and adjustments in the balance", async () => {
     expect(await owner.caller.credits.balance.get(ws)).toEqual({ available: 0, held: 0, spent: 0 });
-    const grant = { ...ws, memo: "Welcome credits", actorId: null } as const;
-    await grantCredits(t.db, { ...grant, amount: 500, kind: "grant", idempotencyKey: "welcome" });
-    await grantCredits(t.db, { ...grant, amount: -120, kind: "adjustment", idempotencyKey: "fix" });
+    const ctx = ledgerCtx(t.db, ws.workspaceId);
+    const grant = { memo: "Welcome credits" } as const;
+    await grantCredits(ctx, { ...grant, amount: 500, kind: "grant", idempotencyKey: "welcome" });
+    await grantCredits(ctx, { ...grant, amount: -120, kind: "adjustment", idempotencyKey: "fix" });
     expect(await owner.caller.credits.balance.get(ws)).toEqual({ available: 380, held: 0, spent: 0 });
   });
 
@@ -75,15 +82,13 @@ describe("credits.entries.list", () => {
     const owner = await memberOf(t.db, workspaceId, "owner");
     const runId = randomUUID();
     const recordId = randomUUID();
-    const { holdId } = await placeHold(t.db, {
-      workspaceId,
+    const { holdId } = await placeHold(ledgerCtx(t.db, workspaceId), {
       amount: 30,
       idempotencyKey: "h",
       runId,
       memo: "Batch 1",
     });
-    await captureHold(t.db, {
-      workspaceId,
+    await captureHold(ledgerCtx(t.db, workspaceId), {
       holdId,
       amount: 7,
       idempotencyKey: "c",
@@ -93,9 +98,7 @@ describe("credits.entries.list", () => {
       provider: "hunter",
     });
     for (let i = 0; i < 4; i++) {
-      await grantCredits(t.db, {
-        workspaceId,
-        actorId: null,
+      await grantCredits(ledgerCtx(t.db, workspaceId), {
         amount: i + 1,
         kind: "grant",
         memo: `g${i}`,

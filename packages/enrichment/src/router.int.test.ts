@@ -1,6 +1,7 @@
 import { testOutbound } from "@quarry/core/testing/test-outbound";
 import { getBalance } from "@quarry/credits/services/get-balance";
 import { refundCapture } from "@quarry/credits/services/refund-capture";
+import { ledgerCtx } from "@quarry/credits/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { contactEntity } from "@quarry/records/schemas/entities";
 import { getRecord } from "@quarry/records/services/get-record";
@@ -212,7 +213,7 @@ it("reports what a run has spent and what it still holds, while it runs and afte
     const running = await get();
     // The worst case of the call in flight is held: 3 titles at 2 credits.
     expect(running).toMatchObject({ status: "running", credits: { spent: 0, held: 6 } });
-    expect(await getBalance(t.db, w.workspaceId)).toMatchObject({ held: 6 });
+    expect(await getBalance(ledgerCtx(t.db, w.workspaceId))).toMatchObject({ held: 6 });
   } finally {
     gated.open();
     await working;
@@ -223,11 +224,10 @@ it("reports what a run has spent and what it still holds, while it runs and afte
   const captures = await capturesOf(t.db, run.id);
   expect(captures.reduce((sum, c) => sum + c.amount, 0)).toBe(4);
   expect(done.credits).toEqual({ spent: 4, held: 0 });
-  expect(await getBalance(t.db, w.workspaceId)).toEqual({ available: 96, held: 0, spent: 4 });
+  expect(await getBalance(ledgerCtx(t.db, w.workspaceId))).toEqual({ available: 96, held: 0, spent: 4 });
 
   // Spent is the captures less their refunds.
-  await refundCapture(t.db, {
-    workspaceId: w.workspaceId,
+  await refundCapture(ledgerCtx(t.db, w.workspaceId), {
     captureIdempotencyKey: `capture:${run.id}:${ids[0]}:title`,
     idempotencyKey: `refund:${run.id}:${ids[0]}`,
     memo: "wrong title",

@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "@quarry/core/clock";
 import { idSchema } from "@quarry/core/ids";
+import { silentLogger } from "@quarry/core/logger";
+import { systemActor } from "@quarry/core/service-context";
 import { creditsSchema, idempotencyKeySchema } from "@quarry/credits/schemas/ledger";
 import { getBalance } from "@quarry/credits/services/get-balance";
 import { grantCredits } from "@quarry/credits/services/grant-credits";
 import type { Database } from "@quarry/db/client";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { z } from "zod";
 import { parseFlags, UsageError } from "./parse-flags.ts";
 import { findWorkspace } from "./queries/workspaces.queries.ts";
@@ -34,14 +37,20 @@ export async function grantCreditsCommand(deps: { db: Database; clock: Clock }, 
   const workspace = await findWorkspace(deps.db, flags.workspace);
   if (!workspace) throw new UsageError(`--workspace: no workspace with the id ${flags.workspace}`);
   const kind = flags.amount > 0 ? ("grant" as const) : ("adjustment" as const);
-  const posted = await grantCredits(deps.db, {
+  // The operator acts as the system: the entry is attributed to no user.
+  const ctx: ServiceCtx = {
+    db: deps.db,
     workspaceId: workspace.id,
+    actor: systemActor("admin-cli"),
+    log: silentLogger,
+    clock: deps.clock,
+  };
+  const posted = await grantCredits(ctx, {
     amount: flags.amount,
     kind,
     idempotencyKey: flags["idempotency-key"] ?? `admin-cli:${randomUUID()}`,
     memo: flags.memo,
-    actorId: null,
   });
-  const balance = await getBalance(deps.db, workspace.id);
+  const balance = await getBalance(ctx);
   return { workspaceId: workspace.id, kind, ...posted, balance };
 }

@@ -6,4 +6,4 @@ import { getBalance } from "../services/get-balance.ts";
 export const getBalanceProcedure = workspaceProcedure
   .meta(actionMeta("credits.read"))
   .output(balanceOutput)
-  .query(({ ctx }) => getBalance(ctx.db, ctx.workspaceId));
+  .query(({ ctx }) => getBalance(ctx.svc));

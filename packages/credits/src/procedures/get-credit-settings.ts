@@ -6,4 +6,4 @@ import { getCreditSettings } from "../services/get-credit-settings.ts";
 export const getCreditSettingsProcedure = workspaceProcedure
   .meta(actionMeta("credits.read"))
   .output(creditSettings)
-  .query(({ ctx }) => getCreditSettings(ctx.db, ctx.workspaceId));
+  .query(({ ctx }) => getCreditSettings(ctx.svc));

@@ -7,4 +7,4 @@ export const listEntriesProcedure = workspaceProcedure
   .meta(actionMeta("credits.read"))
   .input(listEntriesInput)
   .output(listEntriesOutput)
-  .query(({ ctx, input }) => listEntries(ctx.db, { ...input, workspaceId: ctx.workspaceId }));
+  .query(({ ctx, input }) => listEntries(ctx.svc, input));

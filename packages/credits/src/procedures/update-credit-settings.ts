@@ -7,6 +7,4 @@ export const updateCreditSettingsProcedure = workspaceProcedure
   .meta(actionMeta("credits.manage"))
   .input(updateCreditSettingsInput)
   .output(creditSettings)
-  .mutation(({ ctx, input }) =>
-    updateCreditSettings(ctx.db, { data: input.data, workspaceId: ctx.workspaceId }),
-  );
+  .mutation(({ ctx, input }) => updateCreditSettings(ctx.svc, input));

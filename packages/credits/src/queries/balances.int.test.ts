@@ -15,7 +15,7 @@ import { grantCredits } from "../services/grant-credits.ts";
 import { placeHold } from "../services/place-hold.ts";
 import { refundCapture } from "../services/refund-capture.ts";
 import { releaseHold } from "../services/release-hold.ts";
-import { insertWorkspace, workspaceWithCredits } from "../testing/fixtures.ts";
+import { insertWorkspace, ledgerCtx, workspaceWithCredits } from "../testing/fixtures.ts";
 import { findAvailable } from "./balances.queries.ts";
 
 let t: TestDatabase;
@@ -51,7 +51,7 @@ describe("the available balance row", () => {
   it("equals the sum of available postings after grants, holds, captures, releases, refunds and adjustments", async () => {
     const workspaceId = await workspaceWithCredits(t.db, 100);
     const grant = (amount: number, kind: "grant" | "purchase" | "adjustment", key: string) =>
-      grantCredits(t.db, { workspaceId, amount, kind, idempotencyKey: key, memo: key, actorId: null });
+      grantCredits(ledgerCtx(t.db, workspaceId), { amount, kind, idempotencyKey: key, memo: key });
     await grant(40, "purchase", "stripe:pi_1");
     await grant(-15, "adjustment", "adj:down");
     await grant(5, "adjustment", "adj:up");
@@ -60,7 +60,12 @@ describe("the available balance row", () => {
     const runs = Array.from({ length: 12 }, () => randomUUID());
     const holds = await Promise.allSettled(
       runs.map((runId, i) =>
-        placeHold(worker(i), { workspaceId, amount: 13, idempotencyKey: `hold:${runId}:1`, runId, memo: "" }),
+        placeHold(ledgerCtx(worker(i), workspaceId), {
+          amount: 13,
+          idempotencyKey: `hold:${runId}:1`,
+          runId,
+          memo: "",
+        }),
       ),
     );
     const placed = holds.flatMap((h, i) =>
@@ -76,9 +81,8 @@ describe("the available balance row", () => {
         const db = worker(i);
         const records = Array.from({ length: 4 }, () => randomUUID());
         const charges = records.slice(0, 3).map((recordId) => ({ recordId, field: "email", amount: 2 }));
-        await captureCharges(db, { workspaceId, holdId, runId, provider: "p", charges });
-        await captureHold(db, {
-          workspaceId,
+        await captureCharges(ledgerCtx(db, workspaceId), { holdId, runId, provider: "p", charges });
+        await captureHold(ledgerCtx(db, workspaceId), {
           holdId,
           runId,
           amount: 3,
@@ -88,14 +92,13 @@ describe("the available balance row", () => {
           provider: "p",
         });
         if (i % 2 === 0) {
-          await refundCapture(db, {
-            workspaceId,
+          await refundCapture(ledgerCtx(db, workspaceId), {
             captureIdempotencyKey: `capture:${runId}:${records[0]}:email`,
             idempotencyKey: `refund:${runId}`,
             memo: "bounced",
           });
         }
-        await releaseHold(db, { workspaceId, holdId, idempotencyKey: `release:${runId}:1` });
+        await releaseHold(ledgerCtx(db, workspaceId), { holdId, idempotencyKey: `release:${runId}:1` });
       }),
       grant(7, "grant", "top-up:1"),
     ]);
@@ -104,14 +107,14 @@ describe("the available balance row", () => {
     // Per run: 13 held, 9 spent, 4 released; 5 runs refund 2 of it. Available: 10 × 4 + 5 × 2 + 7 − 1.
     const after = await rowAndSums(t.db, workspaceId);
     expect(after).toEqual({ row: 56, available: 56, held: 0, spent: 80 });
-    expect(await getBalance(t.db, workspaceId)).toEqual({ available: 56, held: 0, spent: 80 });
+    expect(await getBalance(ledgerCtx(t.db, workspaceId))).toEqual({ available: 56, held: 0, spent: 80 });
     expect(await findAvailable(t.db, workspaceId)).toBe(56);
   });
 
   it("is 0 for a workspace that never had credits, and cannot be written except by the ledger", async () => {
     const workspaceId = await insertWorkspace(t.db, "Empty");
     expect(await findAvailable(t.db, workspaceId)).toBe(0);
-    expect(await getBalance(t.db, workspaceId)).toEqual({ available: 0, held: 0, spent: 0 });
+    expect(await getBalance(ledgerCtx(t.db, workspaceId))).toEqual({ available: 0, held: 0, spent: 0 });
     await expect(
       t.db
         .insertInto("credit_balances")
@@ -179,13 +182,11 @@ describe("the migration adding the row", () => {
       expect(await rowAndSums(db, rich)).toEqual({ row: 37, available: 37, held: 20, spent: 0 });
       expect(await rowAndSums(db, poor)).toEqual({ row: 0, available: 0, held: 0, spent: 0 });
       // And the trigger carries on from there.
-      await grantCredits(db, {
-        workspaceId: poor,
+      await grantCredits(ledgerCtx(db, poor), {
         amount: 4,
         kind: "grant",
         idempotencyKey: "g3",
         memo: "",
-        actorId: null,
       });
       expect(await rowAndSums(db, poor)).toMatchObject({ row: 4, available: 4 });
     } finally {

@@ -4,7 +4,7 @@ import type { DB } from "@quarry/db/generated/db";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { transactionSums, workspaceWithCredits } from "../testing/fixtures.ts";
+import { ledgerCtx, transactionSums, workspaceWithCredits } from "../testing/fixtures.ts";
 import { captureCharges } from "./capture-charges.ts";
 import { captureHold } from "./capture-hold.ts";
 import { getBalance } from "./get-balance.ts";
@@ -18,8 +18,7 @@ beforeAll(async () => {
 afterAll(() => t.drop());
 
 async function holdFor(workspaceId: string, amount: number, runId = randomUUID(), batch = 1) {
-  const { holdId } = await placeHold(t.db, {
-    workspaceId,
+  const { holdId } = await placeHold(ledgerCtx(t.db, workspaceId), {
     amount,
     idempotencyKey: `hold:${runId}:${batch}`,
     runId,
@@ -68,9 +67,9 @@ describe("captureCharges", () => {
     const workspaceId = await workspaceWithCredits(t.db, 20);
     const { runId, holdId } = await holdFor(workspaceId, 10);
     const records = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
-    const input = { workspaceId, holdId, runId, provider: "hunter", charges: emails(records, 2) };
-    expect(await captureCharges(t.db, input)).toEqual({ captured: true, charged: 4 });
-    expect(await getBalance(t.db, workspaceId)).toEqual({ available: 10, held: 2, spent: 8 });
+    const input = { holdId, runId, provider: "hunter", charges: emails(records, 2) };
+    expect(await captureCharges(ledgerCtx(t.db, workspaceId), input)).toEqual({ captured: true, charged: 4 });
+    expect(await getBalance(ledgerCtx(t.db, workspaceId))).toEqual({ available: 10, held: 2, spent: 8 });
     const captures = (await transactionSums(t.db, workspaceId)).filter((x) => x.kind === "capture");
     expect(captures).toHaveLength(1);
     for (const c of captures) expect(c).toMatchObject({ postings: 2, total: 0 });
@@ -93,8 +92,8 @@ describe("captureCharges", () => {
     expect(await spentByCaptures(runId)).toBe(8);
 
     // The same call again (a retried job): nothing new.
-    expect(await captureCharges(t.db, input)).toEqual({ captured: true, charged: 0 });
-    expect(await getBalance(t.db, workspaceId)).toEqual({ available: 10, held: 2, spent: 8 });
+    expect(await captureCharges(ledgerCtx(t.db, workspaceId), input)).toEqual({ captured: true, charged: 0 });
+    expect(await getBalance(ledgerCtx(t.db, workspaceId))).toEqual({ available: 10, held: 2, spent: 8 });
     expect(await transactionSums(t.db, workspaceId)).toHaveLength(3);
     expect(await chargesOf(runId)).toHaveLength(4);
   });
@@ -103,8 +102,8 @@ describe("captureCharges", () => {
     const workspaceId = await workspaceWithCredits(t.db, 20);
     const { runId, holdId } = await holdFor(workspaceId, 10);
     const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
-    const base = { workspaceId, holdId, runId, provider: "p" };
-    await captureHold(t.db, {
+    const base = { holdId, runId, provider: "p" };
+    await captureHold(ledgerCtx(t.db, workspaceId), {
       ...base,
       amount: 1,
       idempotencyKey: "worker-key",
@@ -114,7 +113,10 @@ describe("captureCharges", () => {
     const charges = [...emails([a, b, c]), { recordId: b, field: "email", amount: 1 }];
     // Same record, another field: a charge of its own.
     charges.push({ recordId: c, field: "phone", amount: 3 });
-    expect(await captureCharges(t.db, { ...base, charges })).toEqual({ captured: true, charged: 3 });
+    expect(await captureCharges(ledgerCtx(t.db, workspaceId), { ...base, charges })).toEqual({
+      captured: true,
+      charged: 3,
+    });
     expect((await chargesOf(runId)).map((r) => [r.record_id, r.field, r.n, r.spent]).sort()).toEqual(
       [
         [a, "email", 1, 1],
@@ -123,7 +125,7 @@ describe("captureCharges", () => {
         [c, "phone", 1, 3],
       ].sort(),
     );
-    expect(await getBalance(t.db, workspaceId)).toEqual({ available: 10, held: 4, spent: 6 });
+    expect(await getBalance(ledgerCtx(t.db, workspaceId))).toEqual({ available: 10, held: 4, spent: 6 });
     expect(await spentByCaptures(runId)).toBe(6);
   });
 
@@ -131,43 +133,54 @@ describe("captureCharges", () => {
     const workspaceId = await workspaceWithCredits(t.db, 5);
     const { runId, holdId } = await holdFor(workspaceId, 5);
     const charges = [...emails([randomUUID()], 0), ...emails([randomUUID()], 2)];
-    expect(await captureCharges(t.db, { workspaceId, holdId, runId, provider: "p", charges })).toEqual({
+    expect(
+      await captureCharges(ledgerCtx(t.db, workspaceId), { holdId, runId, provider: "p", charges }),
+    ).toEqual({
       captured: true,
       charged: 1,
     });
     expect(await chargesOf(runId)).toHaveLength(1);
-    expect(await getBalance(t.db, workspaceId)).toEqual({ available: 0, held: 3, spent: 2 });
+    expect(await getBalance(ledgerCtx(t.db, workspaceId))).toEqual({ available: 0, held: 3, spent: 2 });
   });
 
   it("refuses, whole, charges that together exceed the hold's remainder, and any after a release", async () => {
     const workspaceId = await workspaceWithCredits(t.db, 10);
     const { runId, holdId } = await holdFor(workspaceId, 5);
-    const base = { workspaceId, holdId, runId, provider: "p" };
-    expect(await captureCharges(t.db, { ...base, charges: emails([randomUUID(), randomUUID()], 2) })).toEqual(
-      {
-        captured: true,
-        charged: 2,
-      },
-    );
+    const base = { holdId, runId, provider: "p" };
+    expect(
+      await captureCharges(ledgerCtx(t.db, workspaceId), {
+        ...base,
+        charges: emails([randomUUID(), randomUUID()], 2),
+      }),
+    ).toEqual({
+      captured: true,
+      charged: 2,
+    });
     // 1 left: two more of 1 do not fit together, though each would alone.
     const two = emails([randomUUID(), randomUUID()], 1);
-    expect(await captureCharges(t.db, { ...base, charges: two })).toEqual({ captured: false });
-    expect(await chargesOf(runId)).toHaveLength(2);
-    expect(await getBalance(t.db, workspaceId)).toEqual({ available: 5, held: 1, spent: 4 });
-    // Refused means nothing recorded: one of them still fits.
-    expect(await captureCharges(t.db, { ...base, charges: two.slice(0, 1) })).toEqual({
-      captured: true,
-      charged: 1,
+    expect(await captureCharges(ledgerCtx(t.db, workspaceId), { ...base, charges: two })).toEqual({
+      captured: false,
     });
+    expect(await chargesOf(runId)).toHaveLength(2);
+    expect(await getBalance(ledgerCtx(t.db, workspaceId))).toEqual({ available: 5, held: 1, spent: 4 });
+    // Refused means nothing recorded: one of them still fits.
+    expect(await captureCharges(ledgerCtx(t.db, workspaceId), { ...base, charges: two.slice(0, 1) })).toEqual(
+      {
+        captured: true,
+        charged: 1,
+      },
+    );
 
     const other = await holdFor(workspaceId, 3);
-    await releaseHold(t.db, { workspaceId, holdId: other.holdId, idempotencyKey: "release:1" });
-    const late = { workspaceId, holdId: other.holdId, runId: other.runId, provider: "p" };
-    expect(await captureCharges(t.db, { ...late, charges: emails([randomUUID()]) })).toEqual({
+    await releaseHold(ledgerCtx(t.db, workspaceId), { holdId: other.holdId, idempotencyKey: "release:1" });
+    const late = { holdId: other.holdId, runId: other.runId, provider: "p" };
+    expect(
+      await captureCharges(ledgerCtx(t.db, workspaceId), { ...late, charges: emails([randomUUID()]) }),
+    ).toEqual({
       captured: false,
     });
     expect(await chargesOf(other.runId)).toEqual([]);
-    expect(await getBalance(t.db, workspaceId)).toEqual({ available: 5, held: 0, spent: 5 });
+    expect(await getBalance(ledgerCtx(t.db, workspaceId))).toEqual({ available: 5, held: 0, spent: 5 });
   });
 
   it("does not find another workspace's hold, refuses another run's hold, and names the bad field", async () => {
@@ -175,13 +188,12 @@ describe("captureCharges", () => {
     const theirs = await workspaceWithCredits(t.db, 10);
     const { runId, holdId } = await holdFor(theirs, 5);
     const input = { holdId, runId, provider: "p", charges: emails([randomUUID()]) };
-    await expect(captureCharges(t.db, { ...input, workspaceId: mine })).rejects.toThrow("Hold not found");
-    await expect(
-      captureCharges(t.db, { ...input, workspaceId: theirs, runId: randomUUID() }),
-    ).rejects.toThrow("holdId names a hold of another run");
-    const bad = captureCharges(t.db, {
+    await expect(captureCharges(ledgerCtx(t.db, mine), input)).rejects.toThrow("Hold not found");
+    await expect(captureCharges(ledgerCtx(t.db, theirs), { ...input, runId: randomUUID() })).rejects.toThrow(
+      "holdId names a hold of another run",
+    );
+    const bad = captureCharges(ledgerCtx(t.db, theirs), {
       ...input,
-      workspaceId: theirs,
       charges: [...emails([randomUUID()]), { recordId: "nope", field: "email", amount: 1 }],
     });
     await expect(bad).rejects.toMatchObject({
@@ -189,16 +201,15 @@ describe("captureCharges", () => {
       message: "charges[1].recordId must be a valid id",
     });
     await expect(
-      captureCharges(t.db, { ...input, workspaceId: theirs, charges: emails([randomUUID()], -1) }),
+      captureCharges(ledgerCtx(t.db, theirs), { ...input, charges: emails([randomUUID()], -1) }),
     ).rejects.toThrow("charges[0].amount must be a positive whole number of credits");
     await expect(
-      captureCharges(t.db, {
+      captureCharges(ledgerCtx(t.db, theirs), {
         ...input,
-        workspaceId: theirs,
         charges: emails(Array.from({ length: 1001 }, () => randomUUID())),
       }),
     ).rejects.toThrow("charges must list at most 1000 values per call");
-    expect(await getBalance(t.db, theirs)).toEqual({ available: 5, held: 5, spent: 0 });
+    expect(await getBalance(ledgerCtx(t.db, theirs))).toEqual({ available: 5, held: 5, spent: 0 });
   });
 
   it("refuses a key already used for another kind of entry", async () => {
@@ -208,7 +219,7 @@ describe("captureCharges", () => {
       { recordId: randomUUID(), field: "email", amount: 1, idempotencyKey: `hold:${runId}:1` },
     ];
     await expect(
-      captureCharges(t.db, { workspaceId, holdId, runId, provider: "p", charges }),
+      captureCharges(ledgerCtx(t.db, workspaceId), { holdId, runId, provider: "p", charges }),
     ).rejects.toThrow(`Idempotency key "hold:${runId}:1" was already used for a hold, not a capture.`);
   });
 
@@ -216,8 +227,7 @@ describe("captureCharges", () => {
     const workspaceId = await workspaceWithCredits(t.db, 5);
     const { runId, holdId } = await holdFor(workspaceId, 5);
     const rolledBack = t.db.transaction().execute(async (trx) => {
-      const r = await captureCharges(trx, {
-        workspaceId,
+      const r = await captureCharges(ledgerCtx(trx, workspaceId), {
         holdId,
         runId,
         provider: "p",
@@ -227,7 +237,7 @@ describe("captureCharges", () => {
       throw new Error("record write failed");
     });
     await expect(rolledBack).rejects.toThrow("record write failed");
-    expect(await getBalance(t.db, workspaceId)).toEqual({ available: 0, held: 5, spent: 0 });
+    expect(await getBalance(ledgerCtx(t.db, workspaceId))).toEqual({ available: 0, held: 5, spent: 0 });
   });
 
   it("uses the same few statements for one charge or a hundred", async () => {
@@ -244,7 +254,7 @@ describe("captureCharges", () => {
     try {
       const count = async (charges: ReturnType<typeof emails>) => {
         statements = 0;
-        await captureCharges(counted, { workspaceId, holdId, runId, provider: "p", charges });
+        await captureCharges(ledgerCtx(counted, workspaceId), { holdId, runId, provider: "p", charges });
         return statements;
       };
       const one = await count(emails([randomUUID()]));
@@ -276,8 +286,7 @@ describe("captureCharges from several connections", () => {
     const calls = dbs.flatMap((db, w) => {
       const mine = w === 0 ? records.slice(0, 20) : records.slice(10).reverse();
       return [0, 5, 10, 15].map((at) =>
-        captureCharges(db, {
-          workspaceId,
+        captureCharges(ledgerCtx(db, workspaceId), {
           holdId,
           runId,
           provider: "p",
@@ -294,7 +303,11 @@ describe("captureCharges from several connections", () => {
     expect(charged).toBeGreaterThanOrEqual(20);
     expect(charged).toBeLessThanOrEqual(25);
     expect(await heldOn(holdId)).toBe(25 - charged);
-    expect(await getBalance(t.db, workspaceId)).toEqual({ available: 5, held: 25 - charged, spent: charged });
+    expect(await getBalance(ledgerCtx(t.db, workspaceId))).toEqual({
+      available: 5,
+      held: 25 - charged,
+      spent: charged,
+    });
   });
 
   it("charges once when two holds of one run capture the same values in opposite orders", async () => {
@@ -308,8 +321,12 @@ describe("captureCharges from several connections", () => {
       if (!a || !b) throw new Error("no connections");
       // Overlapping, in opposite orders: written in one order, they wait for each other, never deadlock.
       const rounds = await Promise.all([
-        captureCharges(a, { workspaceId, ...first, provider: "p", charges: emails(records) }),
-        captureCharges(b, { workspaceId, ...second, provider: "p", charges: emails([...records].reverse()) }),
+        captureCharges(ledgerCtx(a, workspaceId), { ...first, provider: "p", charges: emails(records) }),
+        captureCharges(ledgerCtx(b, workspaceId), {
+          ...second,
+          provider: "p",
+          charges: emails([...records].reverse()),
+        }),
       ]);
       expect(rounds.reduce((n, r) => n + (r.captured ? r.charged : 0), 0)).toBe(300);
       const rows = await chargesOf(runId);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { badInput } from "@quarry/core/app-error";
 import type { Database } from "@quarry/db/client";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import { captureWhenClear, findChargesOrKeys, insertCapture } from "../queries/charges.queries.ts";
 import { findHoldWithRemainder } from "../queries/holds.queries.ts";
@@ -9,7 +10,6 @@ import { requireHold } from "./find-hold.ts";
 import { requireCredits, requireId, requireKey, sameKind } from "./ledger-input.ts";
 
 export interface CaptureChargesParams {
-  workspaceId: string;
   holdId: string;
   runId: string;
   provider: string;
@@ -47,11 +47,11 @@ const pairOf = (recordId: string | null, field: string | null) => `${recordId}\u
  * under whatever key, or named twice in the call is charged once — or `{ captured: false }`,
  * writing nothing, when the new charges together exceed the hold's remainder (hold − captured −
  * released; 0 once released). Amounts of 0 count as captured without writing. Takes only the hold's
- * lock (see lockHold); runs inside `db` when it is a transaction. A call whose charges were all
+ * lock (see lockHold); runs inside `ctx.db` when it is a transaction. A call whose charges were all
  * made before answers `captured` before the hold is checked, as a retried single capture always did.
  */
 export async function captureCharges(
-  db: Database,
+  ctx: ServiceCtx,
   input: CaptureChargesParams,
 ): Promise<CaptureChargesResult> {
   const holdId = requireId("holdId", input.holdId);
@@ -59,25 +59,26 @@ export async function captureCharges(
   const provider = requireKey("provider", input.provider);
   const charges = readCharges(runId, input.charges);
 
-  return withTx(db, async (trx) => {
+  const { workspaceId } = ctx;
+  return withTx(ctx.db, async (trx) => {
     await lockHold(trx, holdId);
-    const capture = { id: randomUUID(), workspaceId: input.workspaceId, holdId, runId, provider };
+    const capture = { id: randomUUID(), workspaceId, holdId, runId, provider };
     // Most calls: one statement while the hold is locked. Otherwise (nothing written) look closer.
     const fast = await captureWhenClear(trx, { ...capture, charges: charges.filter((c) => c.amount > 0) });
     if (fast.clear) {
       if (fast.written.length < fast.fresh)
-        await confirmSkipped(trx, input.workspaceId, runId, fast.written, charges);
+        await confirmSkipped(trx, workspaceId, runId, fast.written, charges);
       return { captured: true, charged: fast.written.length };
     }
-    const hold = await findHoldWithRemainder(trx, input.workspaceId, holdId);
-    const fresh = await unchargedOf(trx, input.workspaceId, runId, charges);
+    const hold = await findHoldWithRemainder(trx, workspaceId, holdId);
+    const fresh = await unchargedOf(trx, workspaceId, runId, charges);
     if (fresh.length === 0 && charges.length > 0) return { captured: true, charged: 0 };
     const payer = requireHold(hold, runId);
     const toWrite = fresh.filter((c) => c.amount > 0);
     if (toWrite.reduce((sum, c) => sum + c.amount, 0) > payer.remainder) return { captured: false };
 
     const written = await insertCapture(trx, { ...capture, memo: payer.memo, charges: toWrite });
-    await confirmSkipped(trx, input.workspaceId, runId, written, toWrite);
+    await confirmSkipped(trx, workspaceId, runId, written, toWrite);
     return { captured: true, charged: written.length };
   });
 }

@@ -1,9 +1,8 @@
-import type { Database } from "@quarry/db/client";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { captureCharges } from "./capture-charges.ts";
 import { requireCredits, requireId, requireKey } from "./ledger-input.ts";
 
 export interface CaptureHoldParams {
-  workspaceId: string;
   holdId: string;
   amount: number;
   /** `capture:<runId>:<recordId>:<field>` */
@@ -22,15 +21,14 @@ export interface CaptureHoldParams {
  * caller knows the value was not paid for (e.g. the hold was already released on cancel).
  * An amount of 0 charges nothing and answers `{ captured: true }`. One charge of captureCharges.
  */
-export async function captureHold(db: Database, input: CaptureHoldParams): Promise<{ captured: boolean }> {
+export async function captureHold(ctx: ServiceCtx, input: CaptureHoldParams): Promise<{ captured: boolean }> {
   const idempotencyKey = requireKey("idempotencyKey", input.idempotencyKey);
   const amount = requireCredits("amount", input.amount, { allowZero: true });
   const runId = requireId("runId", input.runId);
   const recordId = requireId("recordId", input.recordId);
   const field = requireKey("field", input.field);
   const provider = requireKey("provider", input.provider);
-  const result = await captureCharges(db, {
-    workspaceId: input.workspaceId,
+  const result = await captureCharges(ctx, {
     holdId: input.holdId,
     runId,
     provider,

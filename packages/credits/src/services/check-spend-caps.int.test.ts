@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { workspaceWithCredits } from "../testing/fixtures.ts";
+import { ledgerCtx, workspaceWithCredits } from "../testing/fixtures.ts";
 import { captureHold } from "./capture-hold.ts";
 import { checkSpendCaps } from "./check-spend-caps.ts";
 import { placeHold } from "./place-hold.ts";
@@ -18,16 +18,14 @@ afterAll(() => t.drop());
 /** Holds and captures `cost` credits for one value of `runId`. */
 async function spend(workspaceId: string, runId: string, cost: number): Promise<string> {
   const recordId = randomUUID();
-  const { holdId } = await placeHold(t.db, {
-    workspaceId,
+  const { holdId } = await placeHold(ledgerCtx(t.db, workspaceId), {
     amount: cost,
     idempotencyKey: `hold:${runId}:${recordId}`,
     runId,
     memo: "",
   });
   const key = `capture:${runId}:${recordId}:email`;
-  await captureHold(t.db, {
-    workspaceId,
+  await captureHold(ledgerCtx(t.db, workspaceId), {
     holdId,
     amount: cost,
     idempotencyKey: key,
@@ -102,51 +100,56 @@ describe("checkSpendCaps", () => {
     const workspaceId = await workspaceWithCredits(t.db, 1000);
     const runId = randomUUID();
     await spend(workspaceId, runId, 900);
-    await expect(checkSpendCaps(t.db, { workspaceId, runId, amount: 100 })).resolves.toBeUndefined();
+    await expect(
+      checkSpendCaps(ledgerCtx(t.db, workspaceId), { runId, amount: 100 }),
+    ).resolves.toBeUndefined();
   });
 
   it("blocks a call that would take the run past its cap, naming the cap; other runs are unaffected", async () => {
     const workspaceId = await workspaceWithCredits(t.db, 1000);
-    await updateCreditSettings(t.db, { workspaceId, data: { runCap: 50 } });
+    await updateCreditSettings(ledgerCtx(t.db, workspaceId), { data: { runCap: 50 } });
     const runId = randomUUID();
     await spend(workspaceId, runId, 45);
-    await expect(checkSpendCaps(t.db, { workspaceId, runId, amount: 5 })).resolves.toBeUndefined();
-    await expect(checkSpendCaps(t.db, { workspaceId, runId, amount: 6 })).rejects.toMatchObject({
+    await expect(checkSpendCaps(ledgerCtx(t.db, workspaceId), { runId, amount: 5 })).resolves.toBeUndefined();
+    await expect(checkSpendCaps(ledgerCtx(t.db, workspaceId), { runId, amount: 6 })).rejects.toMatchObject({
       code: "CONFLICT",
       message:
         "Per-run spend cap reached: this run has spent 45 of its 50-credit cap and the next call costs 6.",
     });
     await expect(
-      checkSpendCaps(t.db, { workspaceId, runId: randomUUID(), amount: 50 }),
+      checkSpendCaps(ledgerCtx(t.db, workspaceId), { runId: randomUUID(), amount: 50 }),
     ).resolves.toBeUndefined();
   });
 
   it("counts refunds back against the run's spend", async () => {
     const workspaceId = await workspaceWithCredits(t.db, 1000);
-    await updateCreditSettings(t.db, { workspaceId, data: { runCap: 10 } });
+    await updateCreditSettings(ledgerCtx(t.db, workspaceId), { data: { runCap: 10 } });
     const runId = randomUUID();
     const key = await spend(workspaceId, runId, 10);
-    await expect(checkSpendCaps(t.db, { workspaceId, runId, amount: 1 })).rejects.toThrow(
+    await expect(checkSpendCaps(ledgerCtx(t.db, workspaceId), { runId, amount: 1 })).rejects.toThrow(
       /Per-run spend cap/,
     );
-    await refundCapture(t.db, {
-      workspaceId,
+    await refundCapture(ledgerCtx(t.db, workspaceId), {
       captureIdempotencyKey: key,
       idempotencyKey: "refund",
       memo: "",
     });
-    await expect(checkSpendCaps(t.db, { workspaceId, runId, amount: 10 })).resolves.toBeUndefined();
+    await expect(
+      checkSpendCaps(ledgerCtx(t.db, workspaceId), { runId, amount: 10 }),
+    ).resolves.toBeUndefined();
   });
 
   it("blocks a call that would take this calendar month (UTC) past the monthly cap; last month does not count", async () => {
     const workspaceId = await workspaceWithCredits(t.db, 1000);
-    await updateCreditSettings(t.db, { workspaceId, data: { monthlyCap: 100, runCap: null } });
+    await updateCreditSettings(ledgerCtx(t.db, workspaceId), { data: { monthlyCap: 100, runCap: null } });
     await spendLastMonth(workspaceId, randomUUID(), 500);
     await spend(workspaceId, randomUUID(), 30);
     await spend(workspaceId, randomUUID(), 40);
     const runId = randomUUID();
-    await expect(checkSpendCaps(t.db, { workspaceId, runId, amount: 30 })).resolves.toBeUndefined();
-    await expect(checkSpendCaps(t.db, { workspaceId, runId, amount: 31 })).rejects.toMatchObject({
+    await expect(
+      checkSpendCaps(ledgerCtx(t.db, workspaceId), { runId, amount: 30 }),
+    ).resolves.toBeUndefined();
+    await expect(checkSpendCaps(ledgerCtx(t.db, workspaceId), { runId, amount: 31 })).rejects.toMatchObject({
       code: "CONFLICT",
       message:
         "Monthly spend cap reached: 70 of 100 credits spent this month (UTC) and the next call costs 31.",
@@ -155,26 +158,32 @@ describe("checkSpendCaps", () => {
 
   it("counts credits held: two holds in flight cannot together pass the run cap or the monthly cap", async () => {
     const workspaceId = await workspaceWithCredits(t.db, 1000);
-    await updateCreditSettings(t.db, { workspaceId, data: { runCap: 50, monthlyCap: 100 } });
+    await updateCreditSettings(ledgerCtx(t.db, workspaceId), { data: { runCap: 50, monthlyCap: 100 } });
     const runId = randomUUID();
-    await placeHold(t.db, { workspaceId, amount: 30, idempotencyKey: `hold:${runId}:a`, runId, memo: "" });
-    await expect(checkSpendCaps(t.db, { workspaceId, runId, amount: 20 })).resolves.toBeUndefined();
-    await expect(checkSpendCaps(t.db, { workspaceId, runId, amount: 21 })).rejects.toMatchObject({
+    await placeHold(ledgerCtx(t.db, workspaceId), {
+      amount: 30,
+      idempotencyKey: `hold:${runId}:a`,
+      runId,
+      memo: "",
+    });
+    await expect(
+      checkSpendCaps(ledgerCtx(t.db, workspaceId), { runId, amount: 20 }),
+    ).resolves.toBeUndefined();
+    await expect(checkSpendCaps(ledgerCtx(t.db, workspaceId), { runId, amount: 21 })).rejects.toMatchObject({
       code: "CONFLICT",
       message:
         "Per-run spend cap reached: this run has spent 0 and holds 30 of its 50-credit cap and the next call costs 21.",
     });
     // Another run's hold counts toward the month: 30 + 45 held, 26 more would pass 100.
     const other = randomUUID();
-    await placeHold(t.db, {
-      workspaceId,
+    await placeHold(ledgerCtx(t.db, workspaceId), {
       amount: 45,
       idempotencyKey: `hold:${other}:a`,
       runId: other,
       memo: "",
     });
     await expect(
-      checkSpendCaps(t.db, { workspaceId, runId: randomUUID(), amount: 26 }),
+      checkSpendCaps(ledgerCtx(t.db, workspaceId), { runId: randomUUID(), amount: 26 }),
     ).rejects.toMatchObject({
       code: "CONFLICT",
       message:
@@ -184,12 +193,12 @@ describe("checkSpendCaps", () => {
 
   it("two transactions each checking the cap and placing a hold: the second sees the first's hold", async () => {
     const workspaceId = await workspaceWithCredits(t.db, 1000);
-    await updateCreditSettings(t.db, { workspaceId, data: { runCap: 50 } });
+    await updateCreditSettings(ledgerCtx(t.db, workspaceId), { data: { runCap: 50 } });
     const runId = randomUUID();
     const checkAndHold = (key: string) =>
       t.db.transaction().execute(async (trx) => {
-        await checkSpendCaps(trx, { workspaceId, runId, amount: 30 });
-        await placeHold(trx, { workspaceId, amount: 30, idempotencyKey: key, runId, memo: "" });
+        await checkSpendCaps(ledgerCtx(trx, workspaceId), { runId, amount: 30 });
+        await placeHold(ledgerCtx(trx, workspaceId), { amount: 30, idempotencyKey: key, runId, memo: "" });
       });
     const results = await Promise.allSettled([
       checkAndHold(`hold:${runId}:1`),

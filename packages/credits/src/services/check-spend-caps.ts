@@ -1,5 +1,5 @@
 import { AppError } from "@quarry/core/app-error";
-import type { Database } from "@quarry/db/client";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import { findBalance, runCredits, spentThisMonth } from "../queries/balances.queries.ts";
 import { lockLedger } from "../queries/ledger.queries.ts";
@@ -7,7 +7,6 @@ import { findCreditSettings } from "../queries/settings.queries.ts";
 import { requireCredits, requireId } from "./ledger-input.ts";
 
 export interface CheckSpendCapsParams {
-  workspaceId: string;
   runId: string;
   /** What the next hold (a provider call's or a round's worst case) may cost. */
   amount: number;
@@ -22,15 +21,16 @@ const andHolds = (held: number) => (held > 0 ? ` and holds ${held}` : "");
  * holds in flight together cannot pass a cap. Takes the workspace's ledger lock: called in the
  * transaction that places the hold, no other hold of the workspace lands between check and hold.
  */
-export async function checkSpendCaps(db: Database, input: CheckSpendCapsParams): Promise<void> {
+export async function checkSpendCaps(ctx: ServiceCtx, input: CheckSpendCapsParams): Promise<void> {
   const runId = requireId("runId", input.runId);
   const amount = requireCredits("amount", input.amount, { allowZero: true });
-  await withTx(db, async (trx) => {
-    const caps = await findCreditSettings(trx, input.workspaceId);
+  const { workspaceId } = ctx;
+  await withTx(ctx.db, async (trx) => {
+    const caps = await findCreditSettings(trx, workspaceId);
     if (caps?.run_cap == null && caps?.monthly_cap == null) return;
-    await lockLedger(trx, input.workspaceId);
+    await lockLedger(trx, workspaceId);
     if (caps.run_cap != null) {
-      const { spent, held } = await runCredits(trx, input.workspaceId, runId);
+      const { spent, held } = await runCredits(trx, workspaceId, runId);
       if (spent + held + amount > caps.run_cap) {
         throw new AppError(
           "CONFLICT",
@@ -39,8 +39,8 @@ export async function checkSpendCaps(db: Database, input: CheckSpendCapsParams):
       }
     }
     if (caps.monthly_cap != null) {
-      const spent = await spentThisMonth(trx, input.workspaceId);
-      const { held } = await findBalance(trx, input.workspaceId);
+      const spent = await spentThisMonth(trx, workspaceId);
+      const { held } = await findBalance(trx, workspaceId);
       if (spent + held + amount > caps.monthly_cap) {
         throw new AppError(
           "CONFLICT",

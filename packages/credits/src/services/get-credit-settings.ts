@@ -1,9 +1,9 @@
-import type { Database } from "@quarry/db/client";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { findCreditSettings } from "../queries/settings.queries.ts";
 import type { CreditSettings } from "../schemas/settings.ts";
 
 /** The workspace's spend caps; a workspace that never set any has none. */
-export async function getCreditSettings(db: Database, workspaceId: string): Promise<CreditSettings> {
-  const row = await findCreditSettings(db, workspaceId);
+export async function getCreditSettings(ctx: ServiceCtx): Promise<CreditSettings> {
+  const row = await findCreditSettings(ctx.db, ctx.workspaceId);
   return { runCap: row?.run_cap ?? null, monthlyCap: row?.monthly_cap ?? null };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { transactionSums, workspaceWithCredits } from "../testing/fixtures.ts";
+import { ledgerCtx, transactionSums, workspaceWithCredits } from "../testing/fixtures.ts";
 import { captureHold } from "./capture-hold.ts";
 import { getBalance } from "./get-balance.ts";
 import { grantCredits } from "./grant-credits.ts";
@@ -32,24 +32,19 @@ describe("a mixed scenario", () => {
     const workspaceId = await workspaceWithCredits(t.db, 100);
     const runId = randomUUID();
     const [r1, r2, r3] = [randomUUID(), randomUUID(), randomUUID()];
-    await grantCredits(t.db, {
-      workspaceId,
+    await grantCredits(ledgerCtx(t.db, workspaceId), {
       amount: 50,
       kind: "purchase",
       idempotencyKey: "stripe:pi_1",
       memo: "Pack of 50",
-      actorId: null,
     });
-    await grantCredits(t.db, {
-      workspaceId,
+    await grantCredits(ledgerCtx(t.db, workspaceId), {
       amount: -20,
       kind: "adjustment",
       idempotencyKey: "adj:1",
       memo: "Correction",
-      actorId: null,
     });
-    const { holdId } = await placeHold(t.db, {
-      workspaceId,
+    const { holdId } = await placeHold(ledgerCtx(t.db, workspaceId), {
       amount: 40,
       idempotencyKey: `hold:${runId}:1`,
       runId,
@@ -61,23 +56,26 @@ describe("a mixed scenario", () => {
       [r3, 5],
     ] as const) {
       const key = `capture:${runId}:${recordId}:email`;
-      const base = { workspaceId, holdId, runId, recordId, field: "email", provider: "hunter" };
-      expect(await captureHold(t.db, { ...base, amount: cost, idempotencyKey: key })).toEqual({
+      const base = { holdId, runId, recordId, field: "email", provider: "hunter" };
+      expect(
+        await captureHold(ledgerCtx(t.db, workspaceId), { ...base, amount: cost, idempotencyKey: key }),
+      ).toEqual({
         captured: true,
       });
     }
-    await refundCapture(t.db, {
-      workspaceId,
+    await refundCapture(ledgerCtx(t.db, workspaceId), {
       captureIdempotencyKey: `capture:${runId}:${r2}:email`,
       idempotencyKey: "refund:1",
       memo: "Bounced",
     });
-    expect(await releaseHold(t.db, { workspaceId, holdId, idempotencyKey: `release:${runId}:1` })).toEqual({
+    expect(
+      await releaseHold(ledgerCtx(t.db, workspaceId), { holdId, idempotencyKey: `release:${runId}:1` }),
+    ).toEqual({
       released: 18,
     });
 
     // 100 + 50 − 20 = 130; hold 40, captured 22, refunded 7, released 18.
-    const balance = await getBalance(t.db, workspaceId);
+    const balance = await getBalance(ledgerCtx(t.db, workspaceId));
     expect(balance).toEqual({ available: 130 - 40 + 7 + 18, held: 0, spent: 22 - 7 });
     const sums = await accountSums(workspaceId);
     expect(balance).toEqual({ available: sums.available, held: sums.held, spent: sums.spent });
@@ -105,49 +103,55 @@ describe("grants and adjustments", () => {
   it("returns the first grant for a repeated key and writes nothing more", async () => {
     const workspaceId = await workspaceWithCredits(t.db, 0);
     const grant = {
-      workspaceId,
       amount: 25,
       kind: "grant",
       idempotencyKey: "g1",
       memo: "x",
-      actorId: null,
     } as const;
-    const first = await grantCredits(t.db, grant);
-    const again = await grantCredits(t.db, { ...grant, amount: 999 });
+    const first = await grantCredits(ledgerCtx(t.db, workspaceId), grant);
+    const again = await grantCredits(ledgerCtx(t.db, workspaceId), { ...grant, amount: 999 });
     expect(again).toEqual(first);
     expect(first.amount).toBe(25);
-    expect(await getBalance(t.db, workspaceId)).toEqual({ available: 25, held: 0, spent: 0 });
+    expect(await getBalance(ledgerCtx(t.db, workspaceId))).toEqual({ available: 25, held: 0, spent: 0 });
     expect(await transactionSums(t.db, workspaceId)).toHaveLength(1);
   });
 
   it("refuses a key already used for another kind", async () => {
     const workspaceId = await workspaceWithCredits(t.db, 10);
-    await placeHold(t.db, { workspaceId, amount: 5, idempotencyKey: "k", runId: null, memo: "" });
+    await placeHold(ledgerCtx(t.db, workspaceId), { amount: 5, idempotencyKey: "k", runId: null, memo: "" });
     await expect(
-      grantCredits(t.db, {
-        workspaceId,
+      grantCredits(ledgerCtx(t.db, workspaceId), {
         amount: 5,
         kind: "grant",
         idempotencyKey: "k",
         memo: "",
-        actorId: null,
       }),
     ).rejects.toThrow('Idempotency key "k" was already used for a hold, not a grant.');
   });
 
   it("refuses a negative adjustment larger than what is available, and a negative grant", async () => {
     const workspaceId = await workspaceWithCredits(t.db, 10);
-    const base = { workspaceId, memo: "m", actorId: null };
+    const base = { memo: "m" };
     await expect(
-      grantCredits(t.db, { ...base, amount: -11, kind: "adjustment", idempotencyKey: "a" }),
+      grantCredits(ledgerCtx(t.db, workspaceId), {
+        ...base,
+        amount: -11,
+        kind: "adjustment",
+        idempotencyKey: "a",
+      }),
     ).rejects.toThrow("Not enough credits: 10 available, 11 needed.");
     await expect(
-      grantCredits(t.db, { ...base, amount: -1, kind: "grant", idempotencyKey: "b" }),
+      grantCredits(ledgerCtx(t.db, workspaceId), { ...base, amount: -1, kind: "grant", idempotencyKey: "b" }),
     ).rejects.toThrow("amount must be a positive number of credits");
     await expect(
-      grantCredits(t.db, { ...base, amount: 1.5, kind: "grant", idempotencyKey: "c" }),
+      grantCredits(ledgerCtx(t.db, workspaceId), {
+        ...base,
+        amount: 1.5,
+        kind: "grant",
+        idempotencyKey: "c",
+      }),
     ).rejects.toThrow("amount must be a positive whole number of credits");
-    expect((await getBalance(t.db, workspaceId)).available).toBe(10);
+    expect((await getBalance(ledgerCtx(t.db, workspaceId))).available).toBe(10);
   });
 });
 
@@ -156,15 +160,13 @@ describe("refunds", () => {
     const workspaceId = await workspaceWithCredits(t.db, 20);
     const runId = randomUUID();
     const recordId = randomUUID();
-    const { holdId } = await placeHold(t.db, {
-      workspaceId,
+    const { holdId } = await placeHold(ledgerCtx(t.db, workspaceId), {
       amount: 10,
       idempotencyKey: "h",
       runId,
       memo: "",
     });
-    await captureHold(t.db, {
-      workspaceId,
+    await captureHold(ledgerCtx(t.db, workspaceId), {
       holdId,
       amount: 6,
       idempotencyKey: "c",
@@ -173,17 +175,21 @@ describe("refunds", () => {
       field: "phone",
       provider: "p",
     });
-    const refund = { workspaceId, captureIdempotencyKey: "c", idempotencyKey: "r1", memo: "Wrong number" };
-    const first = await refundCapture(t.db, refund);
+    const refund = { captureIdempotencyKey: "c", idempotencyKey: "r1", memo: "Wrong number" };
+    const first = await refundCapture(ledgerCtx(t.db, workspaceId), refund);
     expect(first.refunded).toBe(6);
-    expect(await refundCapture(t.db, refund)).toEqual(first);
-    await expect(refundCapture(t.db, { ...refund, idempotencyKey: "r2" })).rejects.toThrow(
-      "This charge was already refunded.",
-    );
+    expect(await refundCapture(ledgerCtx(t.db, workspaceId), refund)).toEqual(first);
     await expect(
-      refundCapture(t.db, { ...refund, captureIdempotencyKey: "h", idempotencyKey: "r3" }),
+      refundCapture(ledgerCtx(t.db, workspaceId), { ...refund, idempotencyKey: "r2" }),
+    ).rejects.toThrow("This charge was already refunded.");
+    await expect(
+      refundCapture(ledgerCtx(t.db, workspaceId), {
+        ...refund,
+        captureIdempotencyKey: "h",
+        idempotencyKey: "r3",
+      }),
     ).rejects.toThrow("Charge not found");
-    expect(await getBalance(t.db, workspaceId)).toEqual({ available: 16, held: 4, spent: 0 });
+    expect(await getBalance(ledgerCtx(t.db, workspaceId))).toEqual({ available: 16, held: 4, spent: 0 });
   });
 });
 
@@ -243,13 +249,11 @@ describe("the database itself", () => {
     );
     // Balanced, and beside a new entry of the same database transaction: still checked.
     const beside = t.db.transaction().execute(async (trx) => {
-      await grantCredits(trx, {
-        workspaceId,
+      await grantCredits(ledgerCtx(trx, workspaceId), {
         amount: 3,
         kind: "grant",
         idempotencyKey: "beside",
         memo: "",
-        actorId: null,
       });
       await trx
         .insertInto("credit_postings")
@@ -257,15 +261,14 @@ describe("the database itself", () => {
         .execute();
     });
     await expect(beside).rejects.toThrow(/\[available\+,external-,held-,spent\+\] its kind does not allow/);
-    expect(await getBalance(t.db, workspaceId)).toEqual({ available: 10, held: 0, spent: 0 });
+    expect(await getBalance(ledgerCtx(t.db, workspaceId))).toEqual({ available: 10, held: 0, spent: 0 });
     expect(await transactionSums(t.db, workspaceId)).toEqual([{ ...seed, postings: 2, total: 0 }]);
   });
 
   it("keeps a capture's charges equal to what it spends, written with it and only with it", async () => {
     const workspaceId = await workspaceWithCredits(t.db, 10);
     const runId = randomUUID();
-    const { holdId } = await placeHold(t.db, {
-      workspaceId,
+    const { holdId } = await placeHold(ledgerCtx(t.db, workspaceId), {
       amount: 10,
       idempotencyKey: "hc",
       runId,
@@ -333,7 +336,7 @@ describe("the database itself", () => {
     await expect(
       t.db.updateTable("credit_charges").set({ amount: 5 }).where("capture_id", "=", ok).execute(),
     ).rejects.toThrow(/append-only/);
-    expect(await getBalance(t.db, workspaceId)).toEqual({ available: 0, held: 7, spent: 3 });
+    expect(await getBalance(ledgerCtx(t.db, workspaceId))).toEqual({ available: 0, held: 7, spent: 3 });
     // Deleting the workspace takes the charges with the rest of its ledger.
     await t.db.deleteFrom("workspaces").where("id", "=", workspaceId).execute();
     const left = await t.db
@@ -356,7 +359,7 @@ describe("the database itself", () => {
     await expect(
       t.db.deleteFrom("credit_transactions").where("workspace_id", "=", workspaceId).execute(),
     ).rejects.toThrow(/append-only/);
-    expect((await getBalance(t.db, workspaceId)).available).toBe(5);
+    expect((await getBalance(ledgerCtx(t.db, workspaceId))).available).toBe(5);
     // Deleting the workspace still takes its ledger with it.
     await t.db.deleteFrom("workspaces").where("id", "=", workspaceId).execute();
     expect(await transactionSums(t.db, workspaceId)).toEqual([]);

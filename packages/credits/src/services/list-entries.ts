@@ -1,5 +1,5 @@
 import { badInput } from "@quarry/core/app-error";
-import type { Database } from "@quarry/db/client";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { z } from "zod";
 import { type EntryRow, listEntryRows } from "../queries/ledger.queries.ts";
 import { type CreditEntry, creditEntry, type ListEntriesInput } from "../schemas/entries.ts";
@@ -35,12 +35,12 @@ function toEntry(r: EntryRow): CreditEntry {
 
 /** The workspace's ledger, newest first, in keyset pages. */
 export async function listEntries(
-  db: Database,
-  input: ListEntriesInput & { workspaceId: string },
+  ctx: ServiceCtx,
+  input: ListEntriesInput,
 ): Promise<{ items: CreditEntry[]; nextCursor: string | null }> {
   const before = input.cursor ? decodeCursor(input.cursor) : null;
-  const rows = await listEntryRows(db, {
-    workspaceId: input.workspaceId,
+  const rows = await listEntryRows(ctx.db, {
+    workspaceId: ctx.workspaceId,
     before: before ? { createdAt: before.t, id: before.id } : null,
     limit: input.limit + 1,
   });

@@ -1,4 +1,4 @@
-import type { Database } from "@quarry/db/client";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import { findAvailable } from "../queries/balances.queries.ts";
 import { lockLedger } from "../queries/ledger.queries.ts";
@@ -7,7 +7,6 @@ import { notEnoughCredits } from "./not-enough-credits.ts";
 import { postEntry, priorEntry } from "./post-entry.ts";
 
 export interface PlaceHoldParams {
-  workspaceId: string;
   amount: number;
   /** e.g. `hold:<runId>:<batchId>` */
   idempotencyKey: string;
@@ -21,30 +20,31 @@ export interface PlaceHoldParams {
  * CONFLICT "Not enough credits: N available, M needed." Same key again: the first hold.
  */
 export async function placeHold(
-  db: Database,
+  ctx: ServiceCtx,
   input: PlaceHoldParams,
 ): Promise<{ holdId: string; amount: number }> {
   const key = requireKey("idempotencyKey", input.idempotencyKey);
   const amount = requireCredits("amount", input.amount);
   const runId = optionalId("runId", input.runId);
 
-  return withTx(db, async (trx) => {
-    await lockLedger(trx, input.workspaceId);
-    const prior = await priorEntry(trx, input.workspaceId, key, ["hold"]);
+  const { workspaceId } = ctx;
+  return withTx(ctx.db, async (trx) => {
+    await lockLedger(trx, workspaceId);
+    const prior = await priorEntry(trx, workspaceId, key, ["hold"]);
     if (prior) return { holdId: prior.id, amount: prior.held };
     // O(1): the balance row, exact under the ledger lock (not a sum over every posting).
-    const available = await findAvailable(trx, input.workspaceId);
+    const available = await findAvailable(trx, workspaceId);
     if (available < amount) throw notEnoughCredits(available, amount);
     const posted = await postEntry(
       trx,
-      { workspaceId: input.workspaceId, kind: "hold", idempotencyKey: key, runId, memo: input.memo },
+      { workspaceId, kind: "hold", idempotencyKey: key, runId, memo: input.memo },
       [
         { account: "available", amount: -amount },
         { account: "held", amount },
       ],
     );
     if (posted) return { holdId: posted.id, amount };
-    const first = await priorEntry(trx, input.workspaceId, key, ["hold"]);
+    const first = await priorEntry(trx, workspaceId, key, ["hold"]);
     if (!first) throw new Error(`credit hold ${key} was neither written nor found`);
     return { holdId: first.id, amount: first.held };
   });

@@ -1,5 +1,5 @@
 import { AppError, notFound } from "@quarry/core/app-error";
-import type { Database } from "@quarry/db/client";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import { findChargeByKey } from "../queries/charges.queries.ts";
 import { findRefundOf, lockLedger } from "../queries/ledger.queries.ts";
@@ -7,7 +7,6 @@ import { requireKey } from "./ledger-input.ts";
 import { postEntry, priorEntry } from "./post-entry.ts";
 
 export interface RefundCaptureParams {
-  workspaceId: string;
   /** The key the charge was captured under, e.g. `capture:<runId>:<recordId>:<field>`. */
   captureIdempotencyKey: string;
   idempotencyKey: string;
@@ -20,26 +19,27 @@ export interface RefundCaptureParams {
  * same key again returns the first result; another key for a refunded charge is CONFLICT. The refund counts against the month it is made in.
  */
 export async function refundCapture(
-  db: Database,
+  ctx: ServiceCtx,
   input: RefundCaptureParams,
 ): Promise<{ transactionId: string; refunded: number }> {
   const key = requireKey("idempotencyKey", input.idempotencyKey);
   const captureKey = requireKey("captureIdempotencyKey", input.captureIdempotencyKey);
 
-  return withTx(db, async (trx) => {
-    await lockLedger(trx, input.workspaceId);
-    const prior = await priorEntry(trx, input.workspaceId, key, ["refund"]);
+  const { workspaceId } = ctx;
+  return withTx(ctx.db, async (trx) => {
+    await lockLedger(trx, workspaceId);
+    const prior = await priorEntry(trx, workspaceId, key, ["refund"]);
     if (prior) return { transactionId: prior.id, refunded: prior.available };
-    const charge = await findChargeByKey(trx, input.workspaceId, captureKey);
+    const charge = await findChargeByKey(trx, workspaceId, captureKey);
     if (!charge) throw notFound("Charge");
     const value = { captureId: charge.capture_id, recordId: charge.record_id, field: charge.field };
-    const refunded = await findRefundOf(trx, input.workspaceId, value);
+    const refunded = await findRefundOf(trx, workspaceId, value);
     if (refunded) throw new AppError("CONFLICT", "This charge was already refunded.");
     const amount = charge.amount;
     const posted = await postEntry(
       trx,
       {
-        workspaceId: input.workspaceId,
+        workspaceId,
         kind: "refund",
         idempotencyKey: key,
         captureId: charge.capture_id,
@@ -55,7 +55,7 @@ export async function refundCapture(
       ],
     );
     if (posted) return { transactionId: posted.id, refunded: amount };
-    const first = await priorEntry(trx, input.workspaceId, key, ["refund"]);
+    const first = await priorEntry(trx, workspaceId, key, ["refund"]);
     if (!first) throw new AppError("CONFLICT", "This charge was already refunded.");
     return { transactionId: first.id, refunded: first.available };
   });

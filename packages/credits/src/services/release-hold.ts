@@ -1,4 +1,4 @@
-import type { Database } from "@quarry/db/client";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import { lockHold, lockLedger } from "../queries/ledger.queries.ts";
 import { findHold } from "./find-hold.ts";
@@ -6,7 +6,6 @@ import { requireKey } from "./ledger-input.ts";
 import { postEntry, priorEntry } from "./post-entry.ts";
 
 export interface ReleaseHoldParams {
-  workspaceId: string;
   holdId: string;
   /** `release:<runId>:<batchId>` */
   idempotencyKey: string;
@@ -17,22 +16,23 @@ export interface ReleaseHoldParams {
  * cancellations. Releases the whole remainder; a hold with nothing left releases 0 and writes
  * nothing. After a release, captures against the hold are refused. Same key again: the first result.
  */
-export async function releaseHold(db: Database, input: ReleaseHoldParams): Promise<{ released: number }> {
+export async function releaseHold(ctx: ServiceCtx, input: ReleaseHoldParams): Promise<{ released: number }> {
   const key = requireKey("idempotencyKey", input.idempotencyKey);
 
-  return withTx(db, async (trx) => {
+  const { workspaceId } = ctx;
+  return withTx(ctx.db, async (trx) => {
     // Workspace first, then the hold: captures take only the hold's lock, so the order cannot deadlock.
-    await lockLedger(trx, input.workspaceId);
+    await lockLedger(trx, workspaceId);
     await lockHold(trx, input.holdId);
-    const prior = await priorEntry(trx, input.workspaceId, key, ["release"]);
+    const prior = await priorEntry(trx, workspaceId, key, ["release"]);
     if (prior) return { released: prior.available };
-    const hold = await findHold(trx, input.workspaceId, input.holdId);
+    const hold = await findHold(trx, workspaceId, input.holdId);
     const remainder = hold.remainder;
     if (remainder <= 0) return { released: 0 };
     const posted = await postEntry(
       trx,
       {
-        workspaceId: input.workspaceId,
+        workspaceId,
         kind: "release",
         idempotencyKey: key,
         holdId: hold.id,
@@ -45,7 +45,7 @@ export async function releaseHold(db: Database, input: ReleaseHoldParams): Promi
       ],
     );
     if (posted) return { released: remainder };
-    const first = await priorEntry(trx, input.workspaceId, key, ["release"]);
+    const first = await priorEntry(trx, workspaceId, key, ["release"]);
     return { released: first?.available ?? 0 };
   });
 }

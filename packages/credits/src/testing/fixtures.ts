@@ -1,4 +1,8 @@
+import { systemClock } from "@quarry/core/clock";
+import { silentLogger } from "@quarry/core/logger";
+import { type Actor, systemActor } from "@quarry/core/service-context";
 import type { Database } from "@quarry/db/client";
+import type { ServiceCtx } from "@quarry/db/service-context";
 import { createCallerFactory, router } from "@quarry/trpc/init";
 import { type TestContextOptions, testContext } from "@quarry/trpc/testing/test-context";
 import { insertTestUser, type TestUser } from "@quarry/trpc/testing/test-users";
@@ -41,18 +45,21 @@ export async function memberOf(db: Database, workspaceId: string, role: Role): P
   return { ...u, workspaceId, caller: testCaller(db, u) };
 }
 
+/** The context a test calls the ledger services with: the system acting in `workspaceId` unless told. */
+export function ledgerCtx(db: Database, workspaceId: string, actor: Actor = systemActor("test")): ServiceCtx {
+  return { db, workspaceId, actor, log: silentLogger, clock: systemClock };
+}
+
 let seq = 0;
 /** A fresh workspace holding `credits` available credits (granted through the ledger). */
 export async function workspaceWithCredits(db: Database, credits: number): Promise<string> {
   const workspaceId = await insertWorkspace(db, `Credits ${++seq}`);
   if (credits > 0) {
-    await grantCredits(db, {
-      workspaceId,
+    await grantCredits(ledgerCtx(db, workspaceId), {
       amount: credits,
       kind: "grant",
       idempotencyKey: `seed:${workspaceId}`,
       memo: "Test credits",
-      actorId: null,
     });
   }
   return workspaceId;

@@ -106,13 +106,15 @@ export async function applyAnswers({
     );
     // Captures last: the hold's lock is then held only until this transaction commits.
     if (!payer || charges.length === 0) return;
-    const capture = await captureCharges(db, {
-      workspaceId,
-      holdId: payer.holdId,
-      runId,
-      provider: provider.id,
-      charges,
-    });
+    const capture = await captureCharges(
+      { ...scope.ctx, db },
+      {
+        holdId: payer.holdId,
+        runId,
+        provider: provider.id,
+        charges,
+      },
+    );
     if (!capture.captured)
       throw new HoldExhausted(`hold ${payer.holdId} has not enough left for ${charges.length} values`);
   });

@@ -98,9 +98,9 @@ export async function placeRunHold(
     const hold = await withTx(db, async (trx) => {
       // Caps count credits held: checked under the ledger lock the hold takes too, so holds in
       // flight together cannot pass a cap.
-      await checkSpendCaps(trx, { workspaceId, runId, amount });
-      const placed = await placeHold(trx, {
-        workspaceId,
+      const credits = { ...scope.ctx, db: trx };
+      await checkSpendCaps(credits, { runId, amount });
+      const placed = await placeHold(credits, {
         amount,
         idempotencyKey: key,
         runId,

@@ -22,7 +22,7 @@ export async function createRun(ctx: ServiceCtx, deps: EnrichmentDeps, input: Cr
   const fields = checkFields(deps, input.entity, input.fields);
   const { records, truncated } = await resolveSelection(ctx, input.entity, input.selection);
   if (records.length === 0) throw badInput("selection", "selection matches no records");
-  const { available } = await getBalance(ctx.db, ctx.workspaceId);
+  const { available } = await getBalance(ctx);
   const estimate = await estimateRun(ctx.db, deps, ctx.workspaceId, { ...input, fields }, records, {
     truncated,
     available,

@@ -2,6 +2,7 @@ import { releaseHold } from "@quarry/credits/services/release-hold";
 import type { Database } from "@quarry/db/client";
 import { markHoldReleased, openRunHolds } from "../queries/holds.queries.ts";
 import { finishRunRow } from "../queries/runs.queries.ts";
+import { creditsCtx } from "./credits-ctx.ts";
 
 /**
  * Releases what is left of the run's holds — all of them, or one claim's — back to available.
@@ -28,8 +29,7 @@ export async function releaseCallHold(
   holdKey: string,
   holdId: string,
 ): Promise<number> {
-  const r = await releaseHold(db, {
-    workspaceId,
+  const r = await releaseHold(creditsCtx(db, workspaceId), {
     holdId,
     idempotencyKey: `release:${holdKey.replace(/^hold:/, "")}`,
   });

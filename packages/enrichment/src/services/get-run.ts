@@ -13,6 +13,7 @@ import {
   runEstimateSchema,
   runStatuses,
 } from "../schemas/runs.ts";
+import { creditsCtx } from "./credits-ctx.ts";
 
 function emptyCounts(): RunCounts {
   return { total: 0, pending: 0, inProgress: 0, found: 0, notFound: 0, failed: 0, skipped: 0, cancelled: 0 };
@@ -57,7 +58,7 @@ export async function loadRun(
     countItems(db, workspaceId, row.id),
     runProviderCounts(db, workspaceId, row.id),
     itemReasons(db, workspaceId, row.id),
-    getRunCredits(db, workspaceId, row.id),
+    getRunCredits(creditsCtx(db, workspaceId), { runId: row.id }),
   ]);
   const counts = emptyCounts();
   const byField = new Map(row.fields.map((f) => [f, emptyCounts()]));

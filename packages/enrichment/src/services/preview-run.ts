@@ -18,6 +18,6 @@ export async function previewRun(
 ): Promise<RunEstimate> {
   const fields = checkFields(deps, input.entity, input.fields);
   const { records, truncated } = await resolveSelection(ctx, input.entity, input.selection);
-  const available = opts.canReadBalance ? (await getBalance(ctx.db, ctx.workspaceId)).available : null;
+  const available = opts.canReadBalance ? (await getBalance(ctx)).available : null;
   return estimateRun(ctx.db, deps, ctx.workspaceId, { ...input, fields }, records, { truncated, available });
 }

@@ -1,4 +1,5 @@
 import { getBalance } from "@quarry/credits/services/get-balance";
+import { ledgerCtx } from "@quarry/credits/testing/fixtures";
 import { describe, expect, it } from "vitest";
 import {
   answeredBeforeWorkerDied,
@@ -44,7 +45,7 @@ describe("values re-used from this run's lookups", () => {
     expect(calls).toHaveLength(0);
     expect((await getRun(w.ctx, run.id)).counts).toMatchObject({ found: 1 });
     expect(await capturesOf(t.db, run.id)).toEqual([{ record_id: id, field: "title", n: 1, amount: 2 }]);
-    expect(await getBalance(t.db, w.workspaceId)).toEqual({ available: 8, held: 0, spent: 2 });
+    expect(await getBalance(ledgerCtx(t.db, w.workspaceId))).toEqual({ available: 8, held: 0, spent: 2 });
   });
 
   it("a chunk mixing a re-used and a fresh found value holds both, calls the vendor once and charges each once", async () => {
@@ -82,7 +83,7 @@ describe("values re-used from this run's lookups", () => {
         [fresh, 1, 1],
       ].sort(),
     );
-    expect(await getBalance(t.db, w.workspaceId)).toEqual({ available: 8, held: 0, spent: 2 });
+    expect(await getBalance(ledgerCtx(t.db, w.workspaceId))).toEqual({ available: 8, held: 0, spent: 2 });
   });
 });
 
@@ -126,5 +127,5 @@ it("a chunk whose hold is gone before its values are charged counts an attempt e
     },
   ]);
   expect(await capturesOf(t.db, run.id)).toEqual([]);
-  expect(await getBalance(t.db, w.workspaceId)).toEqual({ available: 10, held: 0, spent: 0 });
+  expect(await getBalance(ledgerCtx(t.db, w.workspaceId))).toEqual({ available: 10, held: 0, spent: 0 });
 });

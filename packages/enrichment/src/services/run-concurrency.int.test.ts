@@ -1,4 +1,5 @@
 import { getBalance } from "@quarry/credits/services/get-balance";
+import { ledgerCtx } from "@quarry/credits/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import type { Runner } from "graphile-worker";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
@@ -70,7 +71,7 @@ it("two workers on one run never call a provider twice for a (record, field) and
   const captures = await capturesOf(t.db, run.id);
   expect(captures).toHaveLength(60);
   expect(captures.every((c) => c.n === 1 && c.amount === 1)).toBe(true);
-  expect(await getBalance(t.db, w.workspaceId)).toEqual({ available: 940, held: 0, spent: 60 });
+  expect(await getBalance(ledgerCtx(t.db, w.workspaceId))).toEqual({ available: 940, held: 0, spent: 60 });
 });
 
 it("cancel: no provider call starts after cancel returns, calls in flight are aborted, held credits return", async () => {
@@ -99,7 +100,7 @@ it("cancel: no provider call starts after cancel returns, calls in flight are ab
     async () =>
       calls.length >= 4 &&
       calls.some((c) => c.endedAt === null) &&
-      (await getBalance(t.db, w.workspaceId)).held > 0,
+      (await getBalance(ledgerCtx(t.db, w.workspaceId))).held > 0,
   );
 
   await cancelRun(w.ctx, run.id);
@@ -123,7 +124,7 @@ it("cancel: no provider call starts after cancel returns, calls in flight are ab
   expect(done.counts.found).toBe(counts.found ?? 0);
   const captured = (await capturesOf(t.db, run.id)).length;
   expect(captured).toBe(counts.found ?? 0);
-  expect(await getBalance(t.db, w.workspaceId)).toEqual({
+  expect(await getBalance(ledgerCtx(t.db, w.workspaceId))).toEqual({
     available: 1000 - 2 * captured,
     held: 0,
     spent: 2 * captured,
@@ -166,5 +167,5 @@ it("cancel: a batch between two calls starts no further call once cancel returns
   expect(calls.filter((c) => c.startedAt > acknowledged)).toEqual([]);
   expect(calls.length).toBe(startedBefore);
   expect(calls.length).toBeLessThan(60);
-  expect((await getBalance(t.db, w.workspaceId)).held).toBe(0);
+  expect((await getBalance(ledgerCtx(t.db, w.workspaceId))).held).toBe(0);
 });

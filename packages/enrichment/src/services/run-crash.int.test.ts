@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { getBalance } from "@quarry/credits/services/get-balance";
+import { ledgerCtx } from "@quarry/credits/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -71,7 +72,11 @@ it("a worker SIGKILLed mid-run: after restart every item ends found, not found o
     new Set(foundItems.map((i) => `${i.record_id}:${i.field}`)),
   );
   const found = counts.found ?? 0;
-  expect(await getBalance(t.db, w.workspaceId)).toEqual({ available: 2000 - found, held: 0, spent: found });
+  expect(await getBalance(ledgerCtx(t.db, w.workspaceId))).toEqual({
+    available: 2000 - found,
+    held: 0,
+    spent: found,
+  });
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from contacts c join record_field_sources s on s.record_id = c.id and s.field = 'title'
     where c.workspace_id = ${w.workspaceId} and c.title is not null and s.provider = 'vendor'`.execute(t.db);

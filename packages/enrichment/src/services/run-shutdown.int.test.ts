@@ -1,4 +1,5 @@
 import { getBalance } from "@quarry/credits/services/get-balance";
+import { ledgerCtx } from "@quarry/credits/testing/fixtures";
 import { sql } from "kysely";
 import { expect, it } from "vitest";
 import type { ProviderDefinition } from "../providers/provider.ts";
@@ -57,7 +58,7 @@ it("a worker stopped mid-batch ends it at the next call boundary; the rest goes 
     { attempts: 0, error: null, claimed_by: null },
     { attempts: 0, error: null, claimed_by: null },
   ]);
-  expect(await getBalance(t.db, w.workspaceId)).toEqual({ available: 9, held: 0, spent: 1 });
+  expect(await getBalance(ledgerCtx(t.db, w.workspaceId))).toEqual({ available: 9, held: 0, spent: 1 });
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from graphile_worker.jobs
     where task_identifier = 'enrichment/run-batch' and locked_at is null`.execute(t.db);

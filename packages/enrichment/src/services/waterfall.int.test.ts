@@ -1,5 +1,6 @@
 import { silentLogger } from "@quarry/core/logger";
 import { getBalance } from "@quarry/credits/services/get-balance";
+import { ledgerCtx } from "@quarry/credits/testing/fixtures";
 import { contactEntity } from "@quarry/records/schemas/entities";
 import { getRecord } from "@quarry/records/services/get-record";
 import { updateRecord } from "@quarry/records/services/update-record";
@@ -60,7 +61,7 @@ describe("waterfall", () => {
     expect(record.sources.title).toMatchObject({ provider: "good", confidence: 90, verification: "valid" });
     // Only the value used is charged: 2 credits for "good"; "low" answered below the threshold.
     expect(await capturesOf(t.db, run.id)).toEqual([{ record_id: id, field: "title", n: 1, amount: 2 }]);
-    expect(await getBalance(t.db, w.workspaceId)).toEqual({ available: 98, held: 0, spent: 2 });
+    expect(await getBalance(ledgerCtx(t.db, w.workspaceId))).toEqual({ available: 98, held: 0, spent: 2 });
     const activity = await t.db
       .selectFrom("record_activity")
       .select(["source", "changes"])
@@ -309,7 +310,7 @@ describe("errors and credits", () => {
         ]);
       }
       expect(await capturesOf(t.db, run.id)).toHaveLength(cost ? 2 : 0);
-      expect(await getBalance(t.db, w.workspaceId)).toEqual({
+      expect(await getBalance(ledgerCtx(t.db, w.workspaceId))).toEqual({
         available: 100 - 2 * cost,
         held: 0,
         spent: 2 * cost,
@@ -365,7 +366,7 @@ describe("errors and credits", () => {
     expect(done.status).toBe("stopped");
     expect(done.stopReason).toBe("Not enough credits: 2 available, 10 needed.");
     expect(done.counts).toMatchObject({ found: 2, cancelled: 4 });
-    expect(await getBalance(t.db, w.workspaceId)).toEqual({ available: 2, held: 0, spent: 10 });
+    expect(await getBalance(ledgerCtx(t.db, w.workspaceId))).toEqual({ available: 2, held: 0, spent: 10 });
     expect(calls).toHaveLength(1);
   });
 
@@ -389,6 +390,6 @@ describe("errors and credits", () => {
     expect(done.status).toBe("stopped");
     expect(done.stopReason).toMatch(/^Per-run spend cap reached/);
     expect(calls).toHaveLength(2);
-    expect(await getBalance(t.db, w.workspaceId)).toEqual({ available: 94, held: 0, spent: 6 });
+    expect(await getBalance(ledgerCtx(t.db, w.workspaceId))).toEqual({ available: 94, held: 0, spent: 6 });
   });
 });

@@ -48,7 +48,7 @@ export async function workClaim({
   const threshold = await loadThreshold(db, workspaceId);
   // Caps are checked against what was spent, so calls in flight together could each pass one: with
   // a cap set, a job makes one call at a time (other jobs' calls in flight are the only overrun).
-  const caps = await getCreditSettings(db, workspaceId);
+  const caps = await getCreditSettings(scope.ctx);
   const lanes = caps.runCap !== null || caps.monthlyCap !== null ? 1 : deps.timing.callConcurrency;
   const waterfalls = await loadWaterfalls(db, deps, workspaceId, entity, run.fields);
   const credentials = new Map<string, ProviderCredentials>();
