@@ -204,6 +204,20 @@ export interface EnrichmentRunItems {
   workspace_id: string;
 }
 
+export interface EnrichmentRunProgress {
+  batch: number;
+  cancelled: Generated<number>;
+  claimed: Generated<number>;
+  failed: Generated<number>;
+  found: Generated<number>;
+  not_found: Generated<number>;
+  pending: Generated<number>;
+  run_id: string;
+  skipped: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
 export interface EnrichmentRuns {
   batch_count: Generated<number>;
   cancel_requested_at: Timestamp | null;
@@ -411,6 +425,7 @@ export interface DB {
   enrichment_records: EnrichmentRecords;
   enrichment_run_holds: EnrichmentRunHolds;
   enrichment_run_items: EnrichmentRunItems;
+  enrichment_run_progress: EnrichmentRunProgress;
   enrichment_runs: EnrichmentRuns;
   enrichment_settings: EnrichmentSettings;
   idempotency_keys: IdempotencyKeys;

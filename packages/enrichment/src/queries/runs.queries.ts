@@ -180,27 +180,44 @@ export interface RunProgress {
   items: Record<string, number>;
 }
 
+const progressStatuses = [
+  "pending",
+  "claimed",
+  "found",
+  "not_found",
+  "failed",
+  "skipped",
+  "cancelled",
+] as const;
+
 /**
- * What a watcher polls: the run's status and its items counted per status, in one statement
- * reading only the run row and the run's entries in the (run_id, batch, status) index — not the
- * per-field, per-provider, credits and reasons aggregates a full load needs. Null for a run that
- * is not this workspace's.
+ * What a watcher polls: the run's status and its items per status, in one statement reading the
+ * run row and its counter rows in enrichment_run_progress (one per batch, kept by triggers on the
+ * items, migration 0018) — never the items themselves, so a poll costs the same for 10 items as
+ * for 500,000. Null for a run that is not this workspace's.
  */
 export async function findRunProgress(
   db: Database,
   workspaceId: string,
   id: string,
 ): Promise<RunProgress | null> {
-  const { rows } = await sql<{
-    status: string;
-    stop_reason: string | null;
-    items: Record<string, number> | null;
-  }>`
+  const { rows } = await sql<
+    { status: string; stop_reason: string | null } & Record<(typeof progressStatuses)[number], number | null>
+  >`
     select r.status, r.stop_reason,
-      (select json_object_agg(s.status, s.n) from (
-        select i.status, count(*)::int as n from enrichment_run_items i where i.run_id = r.id group by i.status
-      ) s) as items
-    from enrichment_runs r where r.workspace_id = ${workspaceId} and r.id = ${id}`.execute(db);
+      sum(p.pending)::int as pending, sum(p.claimed)::int as claimed, sum(p.found)::int as found,
+      sum(p.not_found)::int as not_found, sum(p.failed)::int as failed, sum(p.skipped)::int as skipped,
+      sum(p.cancelled)::int as cancelled
+    from enrichment_runs r
+    left join enrichment_run_progress p on p.run_id = r.id
+    where r.workspace_id = ${workspaceId} and r.id = ${id}
+    group by r.id`.execute(db);
   const row = rows[0];
-  return row ? { status: row.status, stopReason: row.stop_reason, items: row.items ?? {} } : null;
+  if (!row) return null;
+  const items: Record<string, number> = {};
+  for (const status of progressStatuses) {
+    const n = row[status];
+    if (n) items[status] = n;
+  }
+  return { status: row.status, stopReason: row.stop_reason, items };
 }
