@@ -10,6 +10,20 @@ const main = fileURLToPath(new URL("./main.ts", import.meta.url));
 let t: TestDatabase;
 let child: ChildProcess;
 let url = "";
+const lines: Array<{ msg?: string; req?: { url?: string } }> = [];
+const waiters: Array<() => void> = [];
+
+/** Resolves once a process has logged a line that `matches` (already, or later). */
+function logged(matches: (l: (typeof lines)[number]) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!lines.some(matches)) return false;
+      resolve();
+      return true;
+    };
+    if (!check()) waiters.push(() => void check());
+  });
+}
 
 /** Pids of the processes `parent` forked (Linux /proc). */
 function childrenOf(parent: number): number[] {
@@ -52,7 +66,9 @@ beforeAll(async () => {
   const out = createInterface({ input: child.stdout ?? process.stdin });
   url = await new Promise<string>((resolve, reject) => {
     out.on("line", (line) => {
-      const entry = JSON.parse(line) as { msg?: string; url?: string };
+      const entry = JSON.parse(line) as { msg?: string; url?: string; req?: { url?: string } };
+      lines.push(entry);
+      for (const wake of waiters) wake();
       if (entry.url && entry.msg?.startsWith("Quarry is running")) resolve(entry.url);
     });
     child.once("exit", (code) => reject(new Error(`server exited early (${code})`)));
@@ -81,7 +97,8 @@ it("serves from HTTP_PROCESSES forked processes; on SIGTERM each finishes its re
     req.on("error", reject);
   });
   req.write(body.slice(0, 10));
-  await new Promise((r) => setTimeout(r, 200));
+  // The request has reached an HTTP process before the signal (its log, not a sleep, says so).
+  await logged((l) => l.msg === "incoming request" && l.req?.url === "/trpc/auth.signUp");
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   child.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 300));

@@ -8,8 +8,21 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 const main = fileURLToPath(new URL("./main.ts", import.meta.url));
 let t: TestDatabase;
 let child: ChildProcess;
-const lines: Array<{ msg?: string; url?: string }> = [];
+const lines: Array<{ msg?: string; url?: string; req?: { url?: string } }> = [];
+const waiters: Array<() => void> = [];
 let url = "";
+
+/** Resolves once the server has logged a line that `matches` (already, or later). */
+function logged(matches: (l: (typeof lines)[number]) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!lines.some(matches)) return false;
+      resolve();
+      return true;
+    };
+    if (!check()) waiters.push(() => void check());
+  });
+}
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -27,8 +40,9 @@ beforeAll(async () => {
   const out = createInterface({ input: child.stdout ?? process.stdin });
   url = await new Promise<string>((resolve, reject) => {
     out.on("line", (line) => {
-      const entry = JSON.parse(line) as { msg?: string; url?: string };
+      const entry = JSON.parse(line) as (typeof lines)[number];
       lines.push(entry);
+      for (const wake of waiters) wake();
       if (entry.url && entry.msg?.startsWith("Quarry is running")) resolve(entry.url);
     });
     child.once("exit", (code) => reject(new Error(`server exited early (${code})`)));
@@ -57,10 +71,11 @@ it("serves, then on SIGTERM finishes the request in flight and exits 0", async (
     req.on("error", reject);
   });
   req.write(body.slice(0, 10));
-  await new Promise((r) => setTimeout(r, 200));
+  // Ordered by the server's own log, not by sleeps: the request has arrived, then the signal.
+  await logged((l) => l.msg === "incoming request" && l.req?.url === "/trpc/auth.signUp");
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   child.kill("SIGTERM");
-  await new Promise((r) => setTimeout(r, 300));
+  await logged((l) => l.msg === "shutting down");
   req.end(body.slice(10));
 
   expect(await response).toBe(200);

@@ -128,7 +128,8 @@ describe("hunter-email-finder", () => {
       code: "timeout",
       retryable: true,
     });
-    expect(Date.now() - started).toBeLessThan(2000);
+    // The 150 ms timeout, not the 30 s default, ended the call: far apart, so a busy machine cannot flake it.
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it("maps Hunter's 400 to invalid_input, and refuses incomplete input without a call", async () => {
