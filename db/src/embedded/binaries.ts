@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 
 export interface Binaries {
   initdb: string;
@@ -21,7 +21,9 @@ export async function packagedBinaries(): Promise<Binaries> {
   const name = platformPackage();
   let entry: string;
   try {
-    entry = fileURLToPath(import.meta.resolve(name));
+    // createRequire, not import.meta.resolve: Vitest's module runner (the tests' global setup)
+    // does not provide import.meta.resolve.
+    entry = createRequire(import.meta.url).resolve(name);
   } catch {
     throw new Error(
       `no PostgreSQL binaries for ${process.platform}-${process.arch} (${name} is not installed)`,
