@@ -1,29 +1,16 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { request } from "node:http";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { processLog } from "./testing/process-log.ts";
 
 const main = fileURLToPath(new URL("./main.ts", import.meta.url));
 let t: TestDatabase;
 let child: ChildProcess;
 let url = "";
-const lines: Array<{ msg?: string; req?: { url?: string } }> = [];
-const waiters: Array<() => void> = [];
-
-/** Resolves once a process has logged a line that `matches` (already, or later). */
-function logged(matches: (l: (typeof lines)[number]) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!lines.some(matches)) return false;
-      resolve();
-      return true;
-    };
-    if (!check()) waiters.push(() => void check());
-  });
-}
+let log: ReturnType<typeof processLog>;
 
 /** Pids of the processes `parent` forked (Linux /proc). */
 function childrenOf(parent: number): number[] {
@@ -63,16 +50,17 @@ beforeAll(async () => {
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const out = createInterface({ input: child.stdout ?? process.stdin });
-  url = await new Promise<string>((resolve, reject) => {
-    out.on("line", (line) => {
-      const entry = JSON.parse(line) as { msg?: string; url?: string; req?: { url?: string } };
-      lines.push(entry);
-      for (const wake of waiters) wake();
-      if (entry.url && entry.msg?.startsWith("Quarry is running")) resolve(entry.url);
-    });
-    child.once("exit", (code) => reject(new Error(`server exited early (${code})`)));
-  });
+  if (!child.stdout) throw new Error("the server process has no stdout");
+  log = processLog(child.stdout);
+  const exitedEarly = new Promise<never>((_, reject) =>
+    child.once("exit", (code) => reject(new Error(`server exited early (${code})`))),
+  );
+  exitedEarly.catch(() => {}); // it exits at the end of the test too, after the race is over
+  const running = await Promise.race([
+    log.logged((l) => Boolean(l.url) && (l.msg?.startsWith("Quarry is running") ?? false)),
+    exitedEarly,
+  ]);
+  url = running.url ?? "";
 });
 afterAll(async () => {
   if (child.exitCode === null) child.kill("SIGKILL");
@@ -98,7 +86,7 @@ it("serves from HTTP_PROCESSES forked processes; on SIGTERM each finishes its re
   });
   req.write(body.slice(0, 10));
   // The request has reached an HTTP process before the signal (its log, not a sleep, says so).
-  await logged((l) => l.msg === "incoming request" && l.req?.url === "/trpc/auth.signUp");
+  await log.logged((l) => l.msg === "incoming request" && l.req?.url === "/trpc/auth.signUp");
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   child.kill("SIGTERM");
   await new Promise((r) => setTimeout(r, 300));

@@ -1,28 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { request } from "node:http";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { processLog } from "./testing/process-log.ts";
 
 const main = fileURLToPath(new URL("./main.ts", import.meta.url));
 let t: TestDatabase;
 let child: ChildProcess;
-const lines: Array<{ msg?: string; url?: string; req?: { url?: string } }> = [];
-const waiters: Array<() => void> = [];
 let url = "";
-
-/** Resolves once the server has logged a line that `matches` (already, or later). */
-function logged(matches: (l: (typeof lines)[number]) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!lines.some(matches)) return false;
-      resolve();
-      return true;
-    };
-    if (!check()) waiters.push(() => void check());
-  });
-}
+let log: ReturnType<typeof processLog>;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -37,16 +24,17 @@ beforeAll(async () => {
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const out = createInterface({ input: child.stdout ?? process.stdin });
-  url = await new Promise<string>((resolve, reject) => {
-    out.on("line", (line) => {
-      const entry = JSON.parse(line) as (typeof lines)[number];
-      lines.push(entry);
-      for (const wake of waiters) wake();
-      if (entry.url && entry.msg?.startsWith("Quarry is running")) resolve(entry.url);
-    });
-    child.once("exit", (code) => reject(new Error(`server exited early (${code})`)));
-  });
+  if (!child.stdout) throw new Error("the server process has no stdout");
+  log = processLog(child.stdout);
+  const exitedEarly = new Promise<never>((_, reject) =>
+    child.once("exit", (code) => reject(new Error(`server exited early (${code})`))),
+  );
+  exitedEarly.catch(() => {}); // it exits at the end of the test too, after the race is over
+  const running = await Promise.race([
+    log.logged((l) => Boolean(l.url) && (l.msg?.startsWith("Quarry is running") ?? false)),
+    exitedEarly,
+  ]);
+  url = running.url ?? "";
 });
 afterAll(async () => {
   if (child.exitCode === null) child.kill("SIGKILL");
@@ -55,7 +43,7 @@ afterAll(async () => {
 
 it("serves, then on SIGTERM finishes the request in flight and exits 0", async () => {
   expect((await fetch(`${url}/healthz`)).status).toBe(200);
-  expect(lines.some((l) => l.msg === "worker started")).toBe(true);
+  expect(log.lines.some((l) => l.msg === "worker started")).toBe(true);
 
   // A sign-up whose body is still arriving when the signal comes.
   const body = JSON.stringify({ email: "late@example.com", password: "correct horse battery", name: "Late" });
@@ -72,15 +60,15 @@ it("serves, then on SIGTERM finishes the request in flight and exits 0", async (
   });
   req.write(body.slice(0, 10));
   // Ordered by the server's own log, not by sleeps: the request has arrived, then the signal.
-  await logged((l) => l.msg === "incoming request" && l.req?.url === "/trpc/auth.signUp");
+  await log.logged((l) => l.msg === "incoming request" && l.req?.url === "/trpc/auth.signUp");
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   child.kill("SIGTERM");
-  await logged((l) => l.msg === "shutting down");
+  await log.logged((l) => l.msg === "shutting down");
   req.end(body.slice(10));
 
   expect(await response).toBe(200);
   expect(await exited).toBe(0);
-  expect(lines.map((l) => l.msg)).toEqual(
+  expect(log.lines.map((l) => l.msg)).toEqual(
     expect.arrayContaining(["shutting down", "worker stopped", "stopped"]),
   );
   const user = await t.db
