@@ -25,6 +25,11 @@ describe("crontab", () => {
     expect(items.filter((i) => i.task === "rest/prune-idempotency-keys")).toHaveLength(1);
   });
 
+  it("links contacts without a company nightly", () => {
+    const sweep = items.find((i) => i.task === "records/link-contacts-sweep");
+    expect(sweep?.options.backfillPeriod).toBe(86_400_000);
+  });
+
   it("names only tasks that exist", () => {
     const names = new Set(allTasks.map((t) => t.name));
     for (const item of items) expect(names, item.task).toContain(item.task);

@@ -18,6 +18,7 @@ export function crontab(opts: CrontabOptions): string {
     `15 3 * * * enrichment/maintain-lookup-partitions ?fill=1d ${JSON.stringify({ monthsAhead: 3, retentionMonths: 24 })}`,
     "* * * * * enrichment/reap-stale-claims",
     "40 * * * * rest/prune-idempotency-keys",
+    "45 3 * * * records/link-contacts-sweep ?fill=1d",
   ].join("\n");
 }
 

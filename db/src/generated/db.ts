@@ -359,6 +359,14 @@ export interface RecordFieldSources {
   workspace_id: string;
 }
 
+export interface RecordSettings {
+  auto_create_companies: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  workspace_id: string;
+}
+
 export interface Sessions {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -438,6 +446,7 @@ export interface DB {
   provider_rate_buckets: ProviderRateBuckets;
   record_activity: RecordActivity;
   record_field_sources: RecordFieldSources;
+  record_settings: RecordSettings;
   sessions: Sessions;
   users: Users;
   waterfall_settings: WaterfallSettings;

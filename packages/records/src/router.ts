@@ -7,6 +7,7 @@ import { deleteContact } from "./procedures/delete-contact.ts";
 import { deleteCustomField } from "./procedures/delete-custom-field.ts";
 import { getCompany } from "./procedures/get-company.ts";
 import { getContact } from "./procedures/get-contact.ts";
+import { getRecordSettingsProcedure } from "./procedures/get-record-settings.ts";
 import { listActivity } from "./procedures/list-activity.ts";
 import { listCompanies } from "./procedures/list-companies.ts";
 import { listContacts } from "./procedures/list-contacts.ts";
@@ -16,6 +17,7 @@ import { restoreContact } from "./procedures/restore-contact.ts";
 import { updateCompany } from "./procedures/update-company.ts";
 import { updateContact } from "./procedures/update-contact.ts";
 import { updateCustomField } from "./procedures/update-custom-field.ts";
+import { updateRecordSettingsProcedure } from "./procedures/update-record-settings.ts";
 
 export const recordsRouter = router({
   contacts: router({
@@ -41,4 +43,5 @@ export const recordsRouter = router({
     update: updateCustomField,
     delete: deleteCustomField,
   }),
+  settings: router({ get: getRecordSettingsProcedure, update: updateRecordSettingsProcedure }),
 });

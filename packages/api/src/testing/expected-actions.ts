@@ -55,6 +55,9 @@ export const procedureActions: Record<string, WorkspaceAction | AccountAction> =
   "records.fields.create": "fields.manage",
   "records.fields.update": "fields.manage",
   "records.fields.delete": "fields.manage",
+  // Whether contacts create companies is a workspace setting: for those who manage the workspace.
+  "records.settings.get": "records.read",
+  "records.settings.update": "workspace.update",
 
   // Reading credits is for those who spend them; changing caps is billing's. No procedure mints
   // credits: grants are `npm run admin -- grant-credits`.

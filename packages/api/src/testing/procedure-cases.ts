@@ -82,6 +82,8 @@ export const procedureCases: Record<string, ProcedureCase> = {
   }),
   "records.fields.update": (home, ids) => ({ ...ws(home), id: ids.fieldId, data: { label: "Changed" } }),
   "records.fields.delete": (home, ids) => ({ ...ws(home), id: ids.fieldId }),
+  "records.settings.get": (home) => ws(home),
+  "records.settings.update": (home) => ({ ...ws(home), data: { autoCreateCompanies: true } }),
 
   "credits.balance.get": (home) => ws(home),
   "credits.entries.list": (home) => ({ ...ws(home), limit: 50 }),

@@ -15,6 +15,8 @@ export type ValueKind =
 /** A field named in a filter or sort, already checked against the entity and the custom definitions. */
 export type FieldRef =
   | { source: "column"; column: string; kind: ValueKind; nullable: boolean }
+  /** A field of the linked record (a contact's company): empty when there is none or it is deleted. */
+  | { source: "linked"; table: string; via: string; column: string; kind: ValueKind; nullable: true }
   | { source: "custom"; key: string; kind: ValueKind; nullable: true };
 
 /** A filter whose fields and values have been validated: safe to turn into SQL. */
@@ -36,6 +38,7 @@ const castOf: Record<ValueKind, string> = {
 /** The SQL expression for a field. Column names come from the entity description, custom keys are parameters. */
 export function fieldExpr(ref: FieldRef): RawBuilder<unknown> {
   if (ref.source === "column") return sql.ref(`t.${ref.column}`);
+  if (ref.source === "linked") return sql`(select ${sql.ref(`l.${ref.column}`)} ${linkedFrom(ref)})`;
   if (ref.kind === "number") {
     return sql`(case when jsonb_typeof(t.custom -> ${ref.key}) = 'number' then (t.custom ->> ${ref.key})::numeric end)`;
   }
@@ -54,8 +57,13 @@ export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function conditionSql(ref: FieldRef, operator: FilterOperator, value: unknown): RawBuilder<boolean> {
-  const e = fieldExpr(ref);
+function conditionSql(
+  ref: FieldRef,
+  operator: FilterOperator,
+  value: unknown,
+  alias = "t",
+): RawBuilder<boolean> {
+  const e = ref.source === "column" ? sql.ref(`${alias}.${ref.column}`) : fieldExpr(ref);
   const v = (x: unknown) => typedValue(ref.kind, x);
   const list = Array.isArray(value) ? value : [];
   if (ref.kind === "text_array") {
@@ -102,9 +110,39 @@ function conditionSql(ref: FieldRef, operator: FilterOperator, value: unknown): 
   }
 }
 
+function linkedFrom(ref: Extract<FieldRef, { source: "linked" }>): RawBuilder<unknown> {
+  return sql`from ${sql.table(ref.table)} as l
+    where l.id = ${sql.ref(`t.${ref.via}`)} and l.workspace_id = t.workspace_id and l.deleted_at is null`;
+}
+
+/** Conditions that hold for a record without a linked record: written as "no linked record with the opposite". */
+const negated: Partial<Record<FilterOperator, FilterOperator>> = {
+  not_equals: "equals",
+  is_empty: "is_not_empty",
+};
+
+/**
+ * A condition on a linked record's field as a semi-join (EXISTS: PostgreSQL can read the linked
+ * table by its own filter first) rather than a lookup per row.
+ */
+function linkedConditionSql(
+  ref: Extract<FieldRef, { source: "linked" }>,
+  operator: FilterOperator,
+  value: unknown,
+): RawBuilder<boolean> {
+  const inner = (op: FilterOperator) =>
+    conditionSql({ source: "column", column: ref.column, kind: ref.kind, nullable: true }, op, value, "l");
+  const opposite = negated[operator];
+  if (opposite) return sql<boolean>`not exists (select 1 ${linkedFrom(ref)} and ${inner(opposite)})`;
+  return sql<boolean>`exists (select 1 ${linkedFrom(ref)} and ${inner(operator)})`;
+}
+
 /** The filter tree as one parameterised boolean expression. */
 export function filterSql(filter: CheckedFilter): RawBuilder<boolean> {
-  if ("ref" in filter) return conditionSql(filter.ref, filter.operator, filter.value);
+  if ("ref" in filter) {
+    if (filter.ref.source === "linked") return linkedConditionSql(filter.ref, filter.operator, filter.value);
+    return conditionSql(filter.ref, filter.operator, filter.value);
+  }
   if (filter.conditions.length === 0) return sql<boolean>`true`;
   const parts = filter.conditions.map((c) => sql<boolean>`(${filterSql(c)})`);
   return sql<boolean>`(${sql.join(parts, sql` ${sql.raw(filter.op)} `)})`;

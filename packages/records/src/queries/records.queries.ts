@@ -17,7 +17,15 @@ export interface RecordRow {
 
 export function recordColumns(entity: EntityDef): RawBuilder<unknown> {
   const cols = ["id", ...Object.keys(entity.fields), "custom", "created_at", "updated_at", "deleted_at"];
-  return sql.join(cols.map((c) => sql.ref(`t.${c}`)));
+  const own = sql.join(cols.map((c) => sql.ref(`t.${c}`)));
+  return entity.linked ? sql`${own}, ${linkedRecord(entity.linked)} as linked_record` : own;
+}
+
+/** The live linked record (a contact's company) as one json object with its id and linked fields; null without one. */
+function linkedRecord(linked: NonNullable<EntityDef["linked"]>): RawBuilder<unknown> {
+  const pairs = ["id", ...linked.names].map((c) => sql`${sql.lit(c)}, ${sql.ref(`l.${c}`)}`);
+  return sql`(select json_build_object(${sql.join(pairs)}) from ${sql.table(linked.table)} as l
+    where l.id = ${sql.ref(`t.${linked.field}`)} and l.workspace_id = t.workspace_id and l.deleted_at is null)`;
 }
 
 function columnValue(column: string, value: unknown): RawBuilder<unknown> {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { listRecordsInput } from "../schemas/filter.ts";
 
-const SORT_PATTERN = /^-?(custom\.)?[a-zA-Z][a-zA-Z0-9_]{0,62}$/;
+const SORT_PATTERN = /^-?((custom|company)\.)?[a-zA-Z][a-zA-Z0-9_]{0,62}$/;
 const LIMIT_MESSAGE = "must be a whole number from 1 to 500";
 
 /** GET list parameters: the tRPC list input's search and cursor, with limit and sort as query strings. */
@@ -25,7 +25,7 @@ export const listQuery = z.object({
     .optional()
     .meta({
       description:
-        "A field to sort on, `-field` for descending (e.g. `-updated_at`, `custom.tier`). Default: newest first.",
+        "A field to sort on, `-field` for descending (e.g. `-updated_at`, `custom.tier`; contacts also `company.employee_count`). Default: newest first.",
     }),
 });
 

@@ -53,6 +53,28 @@ export const companyFields = {
   country: textField(100),
 } satisfies FieldMap;
 
+/**
+ * The company fields a contact carries from its linked company (`company` on a contact record;
+ * `company.<field>` in a contacts filter or sort). The long description stays on the company.
+ */
+export const linkedCompanyFields = [
+  "name",
+  "domain",
+  "industry",
+  "employee_count",
+  "annual_revenue",
+  "funding_stage",
+  "funding_total",
+  "founded_year",
+  "technologies",
+  "linkedin_url",
+  "phone",
+  "city",
+  "state",
+  "country",
+] as const satisfies ReadonlyArray<keyof typeof companyFields>;
+export type LinkedCompanyField = (typeof linkedCompanyFields)[number];
+
 export const entityNames = ["contact", "company"] as const;
 export type EntityName = (typeof entityNames)[number];
 
@@ -65,6 +87,10 @@ export interface EntityDef<F extends FieldMap = FieldMap> {
   unique: { field: string; constraint: string };
   /** Fields that hold the id of a record of another entity in the same workspace. */
   links: Record<string, EntityName>;
+  /** The linked record whose fields come along (contacts: their company), read through `field`. */
+  linked?: { field: string; as: "company"; table: "companies"; fields: FieldMap; names: readonly string[] };
+  /** A record needs a value in at least one of these fields; `message` says so when it has none. */
+  identity: { fields: readonly string[]; message: string };
 }
 
 export const contactEntity: EntityDef<typeof contactFields> = {
@@ -74,6 +100,17 @@ export const contactEntity: EntityDef<typeof contactFields> = {
   fields: contactFields,
   unique: { field: "email", constraint: "contacts_workspace_email_key" },
   links: { company_id: "company" },
+  linked: {
+    field: "company_id",
+    as: "company",
+    table: "companies",
+    fields: companyFields,
+    names: linkedCompanyFields,
+  },
+  identity: {
+    fields: ["first_name", "last_name", "full_name", "email", "linkedin_url"],
+    message: "Add a name, an email or a LinkedIn URL: a contact needs at least one of them",
+  },
 };
 
 export const companyEntity: EntityDef<typeof companyFields> = {
@@ -83,6 +120,10 @@ export const companyEntity: EntityDef<typeof companyFields> = {
   fields: companyFields,
   unique: { field: "domain", constraint: "companies_workspace_domain_key" },
   links: {},
+  identity: {
+    fields: ["name", "domain"],
+    message: "Add a name or a domain: a company needs at least one of them",
+  },
 };
 
 export const tableOf: Record<EntityName, "contacts" | "companies"> = {

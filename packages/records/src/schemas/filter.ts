@@ -19,10 +19,10 @@ const scalar = z.union([z.string().max(1000), z.number(), z.boolean()], {
   message: "must be text, a number or true/false",
 });
 
-/** A standard field name or `custom.<key>`. */
-export const fieldNameSchema = z
-  .string()
-  .regex(/^(custom\.)?[a-zA-Z][a-zA-Z0-9_]{0,62}$/, { message: "must be a field name or custom.<key>" });
+/** A standard field name, `custom.<key>`, or (contacts) a field of the linked company, `company.<field>`. */
+export const fieldNameSchema = z.string().regex(/^((custom|company)\.)?[a-zA-Z][a-zA-Z0-9_]{0,62}$/, {
+  message: "must be a field name, custom.<key> or company.<field>",
+});
 
 export const filterConditionSchema = z
   .object({ field: fieldNameSchema, operator: z.enum(filterOperators), value: z.unknown().optional() })

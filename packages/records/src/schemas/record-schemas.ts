@@ -35,10 +35,13 @@ export function recordOutputSchema<F extends FieldMap>(fields: F) {
   });
 }
 
-/** Inputs and outputs of one entity's procedures, all derived from its field list. */
-export function recordSchemas<F extends FieldMap>(fields: F) {
+/** Inputs and outputs of one entity's procedures, all derived from its field list (plus `extra` output fields). */
+export function recordSchemas<F extends FieldMap, E extends z.ZodRawShape = Record<never, z.ZodType>>(
+  fields: F,
+  extra?: E,
+) {
   const data = recordDataSchema(fields);
-  const record = recordOutputSchema(fields);
+  const record = recordOutputSchema(fields).extend(extra ?? ({} as E));
   return {
     data,
     record,

@@ -14,6 +14,8 @@ import { uniqueValueHolders } from "../queries/unique-holder.queries.ts";
 import type { FieldChange } from "../schemas/activity.ts";
 import type { EntityDef } from "../schemas/entities.ts";
 import type { FieldSources, Verification } from "../schemas/field-sources.ts";
+import { type Relink, relinkContacts } from "./link-companies.ts";
+import { linkDomainOf } from "./link-domain.ts";
 import { loadFieldSources } from "./record-sources.ts";
 import { sameValue } from "./record-values.ts";
 
@@ -105,6 +107,7 @@ export async function applyEnrichedValuesBatch(
       plans.push(plan);
     }
     await writePlans(ctx, db, entity, plans, opts);
+    if (entity.name === "contact") await relinkContacts({ ...ctx, db }, db, domainChanges(rows, plans));
     return results;
   });
 }
@@ -243,4 +246,22 @@ async function writePlans(
     })),
   );
   await upsertFieldSources(db, provenance);
+}
+
+/** Contacts whose link domain (company_domain, or the email it falls back to) enrichment changed. */
+function domainChanges(rows: ReadonlyMap<string, RecordRow>, plans: readonly RecordPlan[]): Relink[] {
+  const out: Relink[] = [];
+  for (const plan of plans) {
+    const row = rows.get(plan.recordId);
+    if (!row || !("email" in plan.columns || "company_domain" in plan.columns)) continue;
+    const after = { ...row, ...plan.columns };
+    const domain = linkDomainOf(after);
+    if (domain === linkDomainOf(row)) continue;
+    out.push({
+      id: row.id,
+      domain,
+      companyName: typeof after.company_name === "string" ? after.company_name : null,
+    });
+  }
+  return out;
 }

@@ -28,7 +28,10 @@ const customKinds: Record<CustomFieldType, ValueKind> = {
   boolean: "boolean",
 };
 
-/** A field name from a filter or sort → the column or custom key it means; BAD_REQUEST naming `path` otherwise. */
+/**
+ * A field name from a filter or sort → the column, custom key or linked record's field
+ * (`company.industry` on contacts) it means; BAD_REQUEST naming `path` otherwise.
+ */
 export function resolveField(entity: EntityDef, defs: CustomField[], name: string, path: string): FieldRef {
   if (name.startsWith("custom.")) {
     const key = name.slice("custom.".length);
@@ -36,6 +39,25 @@ export function resolveField(entity: EntityDef, defs: CustomField[], name: strin
     if (!def)
       throw badInput(path, `${path}: ${name} is not a custom field of ${entity.label.toLowerCase()}s`);
     return { source: "custom", key, kind: customKinds[def.type], nullable: true };
+  }
+  const linked = entity.linked;
+  if (linked && name.startsWith(`${linked.as}.`)) {
+    const column = name.slice(linked.as.length + 1);
+    const spec = linked.names.includes(column) ? linked.fields[column] : undefined;
+    if (!spec) {
+      throw badInput(
+        path,
+        `${path}: ${name} is not a ${linked.as} field ${entity.label.toLowerCase()}s can use`,
+      );
+    }
+    return {
+      source: "linked",
+      table: linked.table,
+      via: linked.field,
+      column,
+      kind: spec.kind,
+      nullable: true,
+    };
   }
   const system = systemColumns[name];
   if (system) return { source: "column", column: system, kind: "timestamp", nullable: false };
@@ -99,7 +121,9 @@ function checkCondition(
   const lowercase =
     ref.source === "column"
       ? Boolean(entity.fields[ref.column]?.lowercase)
-      : defs.find((d) => d.key === ref.key)?.type === "email";
+      : ref.source === "linked"
+        ? Boolean(entity.linked?.fields[ref.column]?.lowercase)
+        : defs.find((d) => d.key === ref.key)?.type === "email";
   const valuePath = `${path}.value`;
   if (c.operator === "is_empty" || c.operator === "is_not_empty")
     return { ref, operator: c.operator, value: null };

@@ -9,7 +9,9 @@ import type { RecordOf } from "../schemas/record-schemas.ts";
 import { activitySource } from "./activity-source.ts";
 import { loadCustomFields } from "./custom-field-defs.ts";
 import { checkCustomValues } from "./custom-values.ts";
+import { companyIdFor, linkContactsToCompany } from "./link-companies.ts";
 import {
+  checkIdentity,
   checkLinks,
   diffValues,
   givenColumns,
@@ -18,19 +20,28 @@ import {
   uniqueConflict,
 } from "./record-values.ts";
 
-/** Creates a contact or company and its "create" activity row in one transaction. */
+/**
+ * Creates a contact or company and its "create" activity row in one transaction. A contact links
+ * to the company of its domain (created when missing, if the workspace allows it) unless
+ * `company_id` is given; a company with a domain takes the unlinked contacts of that domain.
+ */
 export async function createRecord<F extends FieldMap>(
   ctx: ServiceCtx,
   entity: EntityDef<F>,
   rawData: unknown,
 ): Promise<RecordOf<F>> {
   const data = parseRecordData(entity, rawData);
+  checkIdentity(entity, data);
   return withTx(ctx.db, async (db) => {
     const defs = await loadCustomFields(db, ctx.workspaceId, entity.name);
     const custom = Object.fromEntries(
       Object.entries(checkCustomValues(defs, data.custom ?? {}, entity.label)).filter(([, v]) => v !== null),
     );
     const columns = givenColumns(entity, data);
+    if (entity.name === "contact" && columns.company_id === undefined) {
+      const companyId = await companyIdFor(ctx, db, columns);
+      if (companyId) columns.company_id = companyId;
+    }
     await checkLinks(db, entity, ctx.workspaceId, columns);
     const actorId = actorUserId(ctx.actor);
     const row = await insertRecord(db, entity, ctx.workspaceId, { ...columns, custom }, actorId).catch(
@@ -38,6 +49,7 @@ export async function createRecord<F extends FieldMap>(
         throw uniqueConflict(entity, error);
       },
     );
+    if (entity.name === "company") await linkContactsToCompany(ctx, db, row);
     const changes = [
       ...diffValues({}, columns).filter((c) => !(Array.isArray(c.new) && c.new.length === 0)),
       ...diffValues({}, custom, "custom."),

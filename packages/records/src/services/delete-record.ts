@@ -7,7 +7,11 @@ import { findRecord, setRecordDeletedAt } from "../queries/records.queries.ts";
 import type { EntityDef } from "../schemas/entities.ts";
 import { activitySource } from "./activity-source.ts";
 
-/** Soft delete: the record moves to the trash (restorable). Deleting a deleted record changes nothing. */
+/**
+ * Soft delete: the record moves to the trash (restorable). Deleting a deleted record changes
+ * nothing. A deleted company's contacts keep their company_id (a restore brings the link back);
+ * lists show its fields as empty meanwhile, and a new company of its domain takes them over.
+ */
 export async function deleteRecord(ctx: ServiceCtx, entity: EntityDef, id: string): Promise<{ ok: true }> {
   return withTx(ctx.db, async (db) => {
     const row = await findRecord(db, entity, ctx.workspaceId, id, { forUpdate: true });

@@ -67,6 +67,7 @@ export function toRecord<F extends FieldMap>(
 ): RecordOf<F> {
   const out: Record<string, unknown> = { id: row.id };
   for (const name of Object.keys(entity.fields)) out[name] = row[name] ?? null;
+  if (entity.linked) out[entity.linked.as] = row.linked_record ?? null;
   out.custom = row.custom ?? {};
   out.createdAt = row.created_at.toISOString();
   out.updatedAt = row.updated_at.toISOString();
@@ -107,4 +108,17 @@ export function uniqueConflict(entity: EntityDef, error: unknown): unknown {
     });
   }
   return error;
+}
+
+/**
+ * A record keeps at least one identifying value (contacts: a name, an email or a LinkedIn URL;
+ * companies: a name or a domain), so nothing in the lists reads "Unnamed". `values` is the record
+ * as it will be stored: the given fields on create, the row with the changes on update.
+ */
+export function checkIdentity(entity: EntityDef, values: Record<string, unknown>): void {
+  const named = entity.identity.fields.some((field) => {
+    const value = values[field];
+    return typeof value === "string" ? value.trim() !== "" : value !== null && value !== undefined;
+  });
+  if (!named) throw badInput("data", entity.identity.message);
 }

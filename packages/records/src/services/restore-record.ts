@@ -8,12 +8,15 @@ import type { EntityDef } from "../schemas/entities.ts";
 import type { FieldMap } from "../schemas/field-types.ts";
 import type { RecordOf } from "../schemas/record-schemas.ts";
 import { activitySource } from "./activity-source.ts";
+import { linkContactsToCompany } from "./link-companies.ts";
 import { loadFieldSources } from "./record-sources.ts";
 import { toRecord, uniqueConflict } from "./record-values.ts";
 
 /**
  * Brings a record back from the trash. CONFLICT when a live record took its email / domain
- * meanwhile. Restoring a live record changes nothing.
+ * meanwhile. Restoring a live record changes nothing. Contacts keep their company_id while it is
+ * in the trash, so a restored company has its contacts back; it also takes the unlinked contacts
+ * of its domain.
  */
 export async function restoreRecord<F extends FieldMap>(
   ctx: ServiceCtx,
@@ -32,6 +35,7 @@ export async function restoreRecord<F extends FieldMap>(
       },
     );
     if (!restored) throw notFound(entity.label);
+    if (entity.name === "company") await linkContactsToCompany(ctx, db, restored);
     await insertActivity(db, {
       workspaceId: ctx.workspaceId,
       entity: entity.name,

@@ -1,5 +1,6 @@
 import { notFound } from "@quarry/core/app-error";
 import { actorUserId } from "@quarry/core/service-context";
+import type { Database } from "@quarry/db/client";
 import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
 import { insertActivity } from "../queries/activity.queries.ts";
@@ -11,8 +12,11 @@ import type { RecordOf } from "../schemas/record-schemas.ts";
 import { activitySource } from "./activity-source.ts";
 import { loadCustomFields } from "./custom-field-defs.ts";
 import { checkCustomValues } from "./custom-values.ts";
+import { companyIdFor, linkContactsToCompany } from "./link-companies.ts";
+import { linkDomainOf } from "./link-domain.ts";
 import { loadFieldSources } from "./record-sources.ts";
 import {
+  checkIdentity,
   checkLinks,
   diffValues,
   givenColumns,
@@ -26,6 +30,9 @@ import {
  * Applies a partial update (null clears a field, a null custom value removes the key). Writes
  * one "update" activity row listing only the fields that really changed; no change, no write.
  * Fields changed by anyone but enrichment lose their provenance: they count as typed by a user.
+ * A contact whose link domain changes (company_domain, or the email it falls back to) moves to
+ * that domain's company unless `company_id` is given; a company whose domain changes takes the
+ * unlinked contacts of its new domain.
  */
 export async function updateRecord<F extends FieldMap>(
   ctx: ServiceCtx,
@@ -39,12 +46,15 @@ export async function updateRecord<F extends FieldMap>(
     if (!row || row.deleted_at) throw notFound(entity.label);
     const defs = data.custom ? await loadCustomFields(db, ctx.workspaceId, entity.name) : [];
     const customIn = checkCustomValues(defs, data.custom ?? {}, entity.label);
-    const columnChanges = diffValues(rowValues(entity, row), givenColumns(entity, data));
+    const given = givenColumns(entity, data);
+    if (entity.name === "contact") await relinkOnDomainChange(ctx, db, rowValues(entity, row), given);
+    const columnChanges = diffValues(rowValues(entity, row), given);
     const customChanges = diffValues(row.custom, customIn, "custom.");
     const sources = (await loadFieldSources(db, ctx.workspaceId, [id])).get(id) ?? {};
     if (columnChanges.length === 0 && customChanges.length === 0) return toRecord(entity, row, sources);
 
     const columns = Object.fromEntries(columnChanges.map((c) => [c.field, c.new]));
+    checkIdentity(entity, { ...rowValues(entity, row), ...columns });
     await checkLinks(db, entity, ctx.workspaceId, columns);
     if (customChanges.length > 0) {
       const custom: Record<string, unknown> = { ...row.custom };
@@ -61,6 +71,7 @@ export async function updateRecord<F extends FieldMap>(
       },
     );
     if (!updated) throw notFound(entity.label);
+    if (entity.name === "company" && "domain" in columns) await linkContactsToCompany(ctx, db, updated);
     await insertActivity(db, {
       workspaceId: ctx.workspaceId,
       entity: entity.name,
@@ -78,4 +89,18 @@ export async function updateRecord<F extends FieldMap>(
     }
     return toRecord(entity, updated, sources);
   });
+}
+
+/** Adds `company_id` to a contact's changes when its link domain changes and no company_id was given. */
+async function relinkOnDomainChange(
+  ctx: ServiceCtx,
+  db: Database,
+  before: Record<string, unknown>,
+  given: Record<string, unknown>,
+): Promise<void> {
+  if ("company_id" in given || !("email" in given || "company_domain" in given)) return;
+  const after = { ...before, ...given };
+  const domain = linkDomainOf(after);
+  if (domain === linkDomainOf(before)) return;
+  given.company_id = domain ? await companyIdFor(ctx, db, after) : null;
 }

@@ -80,7 +80,10 @@ describe("two workspaces", () => {
       data: { name: "Theirs" },
     });
     await expectFailure(
-      a.caller.records.contacts.create({ workspaceId: a.workspaceId, data: { company_id: theirs.id } }),
+      a.caller.records.contacts.create({
+        workspaceId: a.workspaceId,
+        data: { first_name: "Ada", company_id: theirs.id },
+      }),
       "BAD_REQUEST",
       "data.company_id",
     );
