@@ -31,18 +31,18 @@ export async function createRecord<F extends FieldMap>(
   rawData: unknown,
 ): Promise<RecordOf<F>> {
   const data = parseRecordData(entity, rawData);
-  checkIdentity(entity, data);
   return withTx(ctx.db, async (db) => {
     const defs = await loadCustomFields(db, ctx.workspaceId, entity.name);
     const custom = Object.fromEntries(
       Object.entries(checkCustomValues(defs, data.custom ?? {}, entity.label)).filter(([, v]) => v !== null),
     );
     const columns = givenColumns(entity, data);
+    await checkLinks(db, entity, ctx.workspaceId, columns);
+    checkIdentity(entity, columns);
     if (entity.name === "contact" && columns.company_id === undefined) {
       const companyId = await companyIdFor(ctx, db, columns);
       if (companyId) columns.company_id = companyId;
     }
-    await checkLinks(db, entity, ctx.workspaceId, columns);
     const actorId = actorUserId(ctx.actor);
     const row = await insertRecord(db, entity, ctx.workspaceId, { ...columns, custom }, actorId).catch(
       (error: unknown) => {

@@ -54,8 +54,8 @@ export async function updateRecord<F extends FieldMap>(
     if (columnChanges.length === 0 && customChanges.length === 0) return toRecord(entity, row, sources);
 
     const columns = Object.fromEntries(columnChanges.map((c) => [c.field, c.new]));
-    checkIdentity(entity, { ...rowValues(entity, row), ...columns });
     await checkLinks(db, entity, ctx.workspaceId, columns);
+    checkIdentity(entity, { ...rowValues(entity, row), ...columns });
     if (customChanges.length > 0) {
       const custom: Record<string, unknown> = { ...row.custom };
       for (const [key, value] of Object.entries(customIn)) {
