@@ -1,4 +1,5 @@
 import { Notice } from "../../../app/ui/states.tsx";
+import { CompanyLinkingSettings } from "../../records/components/company-linking-settings.tsx";
 import { useWorkspace } from "../../workspaces/hooks/workspace-context.ts";
 import { ProvidersTable } from "../components/providers-table.tsx";
 import { ThresholdForm } from "../components/threshold-form.tsx";
@@ -26,6 +27,7 @@ export function ProvidersPage() {
       {workspace.can("providers.manage") ? <VendorKeys /> : null}
       <WaterfallEditor />
       <ThresholdForm />
+      <CompanyLinkingSettings />
     </main>
   );
 }

@@ -11,6 +11,7 @@ import { recordKeys } from "../hooks/record-keys.ts";
 import type { RecordApi } from "../hooks/use-record-api.ts";
 import { useRecordCache } from "../hooks/use-record-cache.ts";
 import { ActivityTimeline } from "./activity-timeline.tsx";
+import { CompanyContacts } from "./company-contacts.tsx";
 import { RecordForm } from "./record-form.tsx";
 import { RecordSources } from "./record-sources.tsx";
 
@@ -127,6 +128,9 @@ export function RecordPanel({
           readOnly={!canWrite || deleted}
           onSave={save}
         />
+        {config.entity === "company" ? (
+          <CompanyContacts workspaceId={workspaceId} companyId={record.id} />
+        ) : null}
         <ActivityTimeline workspaceId={workspaceId} config={config} columns={columns} recordId={record.id} />
       </div>
       {enriching ? (

@@ -43,6 +43,35 @@ const columns: readonly ColumnDef[] = [
   },
 ];
 
+/** Fields of the linked company (read-only here: they are edited on the company). */
+function companyField(
+  field: string,
+  label: string,
+  type: ColumnDef["type"] = "text",
+  width = 150,
+): ColumnDef {
+  return {
+    key: `company.${field}`,
+    label,
+    type,
+    width,
+    editable: false,
+    sortable: type !== "tags",
+    defaultHidden: true,
+  };
+}
+
+const linkedCompanyColumns: readonly ColumnDef[] = [
+  companyField("name", "Linked company", "text", 180),
+  companyField("industry", "Company industry"),
+  companyField("employee_count", "Company employees", "number", 150),
+  companyField("annual_revenue", "Company revenue", "number", 150),
+  companyField("funding_stage", "Company funding stage"),
+  companyField("founded_year", "Company founded", "number", 140),
+  companyField("technologies", "Company technologies", "tags", 200),
+  companyField("country", "Company country", "text", 140),
+];
+
 function str(value: unknown): string {
   return typeof value === "string" ? value.trim() : "";
 }
@@ -57,7 +86,7 @@ export const contactsEntity: EntityConfig = {
   entity: "contact",
   singular: "contact",
   plural: "contacts",
-  columns,
-  createFields: ["first_name", "last_name", "email", "title", "company_name", "phone"],
+  columns: [...columns, ...linkedCompanyColumns],
+  createFields: ["first_name", "last_name", "email", "linkedin_url", "title", "company_name", "phone"],
   displayName: contactName,
 };

@@ -1,7 +1,14 @@
 import type { ColumnDef, RecordRow } from "./types.ts";
 
+/** A cell's value: a standard field, `custom.<key>`, or `company.<field>` of a contact's linked company. */
 export function fieldValue(row: RecordRow, key: string): unknown {
   if (key.startsWith("custom.")) return row.custom[key.slice(7)];
+  if (key.startsWith("company.")) {
+    const company = row.company;
+    return typeof company === "object" && company !== null
+      ? (company as Record<string, unknown>)[key.slice(8)]
+      : null;
+  }
   return row[key];
 }
 
