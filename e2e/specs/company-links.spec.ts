@@ -47,7 +47,7 @@ it("asks for a name, email or LinkedIn URL, links a contact to its company and l
     await row.getByRole("gridcell").first().click();
     const panel = page.getByRole("dialog", { name: "acme-e2e.com" });
     const contacts = panel.getByRole("list", { name: "Contacts of this company" });
-    await contacts.getByText("Ada").waitFor();
+    await contacts.getByText("Ada", { exact: true }).waitFor();
     expect(await contacts.getByRole("listitem").count()).toBe(1);
     await snapshot(page, "company-links-panel");
     await page.keyboard.press("Escape");

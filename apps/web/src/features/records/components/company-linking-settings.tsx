@@ -21,7 +21,11 @@ export function CompanyLinkingSettings() {
     }),
   );
   const canEdit = workspace.can("workspace.update");
-  const checked = settings.data?.autoCreateCompanies ?? true;
+  // While saving, the box shows the value being saved.
+  const checked =
+    update.isPending && update.variables
+      ? update.variables.data.autoCreateCompanies
+      : (settings.data?.autoCreateCompanies ?? true);
 
   return (
     <section className="card" aria-labelledby="company-linking-heading">
