@@ -11,6 +11,7 @@ import { linkContactsTask } from "../tasks/link-contacts.task.ts";
 import { linkContactsSweepTask } from "../tasks/link-contacts-sweep.task.ts";
 import { activityRows, dropTestDatabase, type Member, newWorkspace } from "../testing/fixtures.ts";
 import { applyEnrichedValues } from "./apply-enriched-values.ts";
+import { companyIdFor } from "./link-companies.ts";
 import { upsertRecord } from "./upsert-record.ts";
 
 let t: TestDatabase;
@@ -90,6 +91,36 @@ describe("linking on create", () => {
     for (const [i, contact] of created.entries()) {
       expect(contact.company_id).toBe(companies.find((c) => c.domain === `race${i % 2}.io`)?.id);
     }
+  });
+
+  it("makes one company when two transactions create the same new domain: the second waits, then takes it", async () => {
+    const m = await newWorkspace(t.db);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let firstId: string | null = null;
+    const first = t.db.transaction().execute(async (trx) => {
+      firstId = await companyIdFor(svc(m), trx, { email: "x@same-time.io" });
+      await held;
+    });
+    await expect.poll(() => firstId).not.toBeNull();
+    const second = t.db
+      .transaction()
+      .execute((trx) => companyIdFor(svc(m), trx, { email: "y@same-time.io" }));
+    // The second insert waits on the first's uncommitted company (the unique live domain).
+    await expect
+      .poll(async () => {
+        const { rows } = await sql<{ n: number }>`
+          select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock'`.execute(t.db);
+        return rows[0]?.n;
+      })
+      .toBe(1);
+    release();
+    await first;
+    expect(await second).toBe(firstId);
+    expect((await companiesOf(m)).map((c) => c.domain)).toEqual(["same-time.io"]);
   });
 
   it("creates no company when the workspace turned it off, but still links to an existing one", async () => {
