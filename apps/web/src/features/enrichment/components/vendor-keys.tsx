@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { absoluteTime, relativeTime } from "../../../app/lib/relative-time.ts";
+import { formatDateTime, formatRelative } from "../../../app/lib/format.ts";
 import { formErrors, messageOf } from "../../../app/lib/trpc-error.ts";
 import { type RouterOutputs, useTRPC } from "../../../app/trpc.ts";
 import { ConfirmDialog } from "../../../app/ui/confirm-dialog.tsx";
@@ -100,7 +100,10 @@ function VendorKeyCard({ vendor }: { vendor: VendorKey }) {
         <p className="muted small">
           {vendor.statusMessage}
           {vendor.checkedAt ? (
-            <span title={absoluteTime(vendor.checkedAt)}> · checked {relativeTime(vendor.checkedAt)}</span>
+            <span title={formatDateTime(vendor.checkedAt)}>
+              {" "}
+              · checked {formatRelative(vendor.checkedAt)}
+            </span>
           ) : null}
         </p>
       ) : null}

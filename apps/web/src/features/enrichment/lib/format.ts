@@ -1,20 +1,12 @@
+import { formatNumber, formatPercent } from "../../../app/lib/format.ts";
 import { companiesEntity } from "../../records/entities/companies.ts";
 import { contactsEntity } from "../../records/entities/contacts.ts";
 
-const integer = new Intl.NumberFormat("en-US");
-
-export function formatNumber(value: number): string {
-  return integer.format(value);
-}
+export { formatNumber, formatPercent };
 
 /** "1 credit", "1,250 credits". */
 export function formatCredits(value: number): string {
-  return `${integer.format(value)} ${Math.abs(value) === 1 ? "credit" : "credits"}`;
-}
-
-/** 0.853 → "85%"; null → "—". */
-export function formatPercent(ratio: number | null | undefined): string {
-  return ratio === null || ratio === undefined ? "—" : `${Math.round(ratio * 100)}%`;
+  return `${formatNumber(value)} ${Math.abs(value) === 1 ? "credit" : "credits"}`;
 }
 
 export function formatLatency(ms: number | null | undefined): string {

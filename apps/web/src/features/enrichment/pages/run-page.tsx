@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
-import { absoluteTime } from "../../../app/lib/relative-time.ts";
+import { formatDateTime } from "../../../app/lib/format.ts";
 import { errorCode } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { EmptyState, ErrorState, Spinner } from "../../../app/ui/states.tsx";
@@ -52,8 +52,8 @@ export function RunPage() {
           <p className="muted">
             {data.fields.map((f) => fieldLabel(entity, f)).join(", ")}
             {data.overwrite ? " · replacing existing values" : " · empty fields only"} · started{" "}
-            {absoluteTime(data.startedAt ?? data.createdAt)}
-            {data.finishedAt ? ` · finished ${absoluteTime(data.finishedAt)}` : ""}
+            {formatDateTime(data.startedAt ?? data.createdAt)}
+            {data.finishedAt ? ` · finished ${formatDateTime(data.finishedAt)}` : ""}
           </p>
         </div>
         {live && workspace.can("enrichment.run") ? <StopRunButton run={data} /> : null}

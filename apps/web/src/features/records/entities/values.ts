@@ -1,3 +1,4 @@
+import { formatDate, formatNumber } from "../../../app/lib/format.ts";
 import type { ColumnDef, RecordRow } from "./types.ts";
 
 export function fieldValue(row: RecordRow, key: string): unknown {
@@ -5,18 +6,12 @@ export function fieldValue(row: RecordRow, key: string): unknown {
   return row[key];
 }
 
-const numberFormat = new Intl.NumberFormat("en-US");
-const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
-
 /** The text a cell shows. */
 export function formatValue(value: unknown, column: Pick<ColumnDef, "type">): string {
   if (value === null || value === undefined || value === "") return "";
   if (Array.isArray(value)) return value.map(String).join(", ");
-  if (column.type === "number" && typeof value === "number") return numberFormat.format(value);
-  if (column.type === "date" && typeof value === "string") {
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
-  }
+  if (column.type === "number" && typeof value === "number") return formatNumber(value);
+  if (column.type === "date" && typeof value === "string") return formatDate(value);
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);

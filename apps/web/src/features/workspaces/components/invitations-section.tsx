@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { absoluteTime, relativeTime } from "../../../app/lib/relative-time.ts";
+import { formatDateTime, formatRelative } from "../../../app/lib/format.ts";
 import { messageOf } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { ErrorState, Spinner } from "../../../app/ui/states.tsx";
@@ -53,7 +53,7 @@ export function InvitationsSection() {
                 <td>{invitation.email}</td>
                 <td>{roleLabel(invitation.role)}</td>
                 <td>{invitation.invitedBy ?? "—"}</td>
-                <td title={absoluteTime(invitation.expiresAt)}>{relativeTime(invitation.expiresAt)}</td>
+                <td title={formatDateTime(invitation.expiresAt)}>{formatRelative(invitation.expiresAt)}</td>
                 {canManage ? (
                   <td className="actions">
                     <button
