@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { toast } from "sonner";
 import { formatDateTime, formatRelative } from "../../../app/lib/format.ts";
 import { formErrors, messageOf } from "../../../app/lib/trpc-error.ts";
 import { type RouterOutputs, useTRPC } from "../../../app/trpc.ts";
@@ -58,6 +59,7 @@ function VendorKeyCard({ vendor }: { vendor: VendorKey }) {
   const save = useMutation(
     trpc.enrichment.providerKeys.set.mutationOptions({
       onSuccess: async () => {
+        toast.success(`${vendor.name} key saved.`);
         setApiKey("");
         test.reset();
         await refresh();
@@ -68,6 +70,7 @@ function VendorKeyCard({ vendor }: { vendor: VendorKey }) {
   const remove = useMutation(
     trpc.enrichment.providerKeys.delete.mutationOptions({
       onSuccess: async () => {
+        toast.success(`${vendor.name} key removed.`);
         setRemoving(false);
         test.reset();
         await refresh();

@@ -1,5 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { toast } from "sonner";
 import { formErrors } from "../../../app/lib/trpc-error.ts";
 import { Dialog } from "../../../app/ui/dialog.tsx";
 import { FormAlert } from "../../../app/ui/form-alert.tsx";
@@ -32,6 +33,7 @@ function NewRecordForm({ config, api, onCreated, onClose }: Omit<NewRecordDialog
   const create = useMutation({
     mutationFn: (data: RecordPatch) => api.create(data),
     onSuccess: (record) => {
+      toast.success(`${config.displayName(record)} created.`);
       onCreated(record);
       onClose();
     },

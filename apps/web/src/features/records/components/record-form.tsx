@@ -1,5 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { toast } from "sonner";
 import { formErrors } from "../../../app/lib/trpc-error.ts";
 import { FormAlert } from "../../../app/ui/form-alert.tsx";
 import { TextField } from "../../../app/ui/text-field.tsx";
@@ -28,7 +29,7 @@ export function RecordForm({ record, columns, readOnly, onSave }: RecordFormProp
   const initial = Object.fromEntries(fields.map((c) => [c.key, editText(fieldValue(record, c.key))]));
   const [values, setValues] = useState<Record<string, string>>(initial);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const save = useMutation({ mutationFn: onSave });
+  const save = useMutation({ mutationFn: onSave, onSuccess: () => toast.success("Changes saved.") });
   const server = formErrors(
     save.error,
     fields.map((c) => c.key),

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { toast } from "sonner";
 import { messageOf } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { ConfirmDialog } from "../../../app/ui/confirm-dialog.tsx";
@@ -57,6 +58,10 @@ export function RecordPanel({
   const remove = useMutation({
     mutationFn: () => api.remove(record.id),
     onSuccess: async () => {
+      toast.success(`${name} deleted.`, {
+        action: { label: "Undo", onClick: () => restore.mutate() },
+        duration: 10_000,
+      });
       setConfirming(false);
       cache.remove(record.id);
       queryClient.setQueryData(recordKeys.detail(config.key, workspaceId, record.id), {
@@ -69,6 +74,7 @@ export function RecordPanel({
   const restore = useMutation({
     mutationFn: () => api.restore(record.id),
     onSuccess: async (restored) => {
+      toast.success(`${config.displayName(restored)} restored.`);
       cache.prepend(restored);
       await refreshActivity();
     },

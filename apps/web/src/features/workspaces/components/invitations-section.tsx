@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
 import { formatDateTime, formatRelative } from "../../../app/lib/format.ts";
 import { messageOf } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
@@ -12,6 +13,7 @@ export function InvitationsSection() {
   const invitations = useQuery(trpc.workspaces.invitations.list.queryOptions({ workspaceId: workspace.id }));
   const revoke = useMutation(
     trpc.workspaces.invitations.delete.mutationOptions({
+      onSuccess: () => toast.success("Invitation revoked."),
       onSettled: () =>
         queryClient.invalidateQueries({ queryKey: trpc.workspaces.invitations.list.queryKey() }),
     }),

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { toast } from "sonner";
 import { formatDateTime, formatRelative } from "../../../app/lib/format.ts";
 import { messageOf } from "../../../app/lib/trpc-error.ts";
 import { type RouterOutputs, useTRPC } from "../../../app/trpc.ts";
@@ -47,6 +48,7 @@ function ApiKeysTable() {
   const revoke = useMutation(
     trpc.workspaces.apiKeys.revoke.mutationOptions({
       onSuccess: async () => {
+        toast.success(`API key “${revoking?.name ?? ""}” revoked.`);
         setRevoking(null);
         await queryClient.invalidateQueries({ queryKey: trpc.workspaces.apiKeys.list.queryKey() });
       },
