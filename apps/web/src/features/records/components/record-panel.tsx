@@ -58,11 +58,13 @@ export function RecordPanel({
   const remove = useMutation({
     mutationFn: () => api.remove(record.id),
     onSuccess: async () => {
+      // The panel closes so the toast's Undo can be reached: a modal leaves the page behind it inert.
       toast.success(`${name} deleted.`, {
         action: { label: "Undo", onClick: () => restore.mutate() },
         duration: 10_000,
       });
       setConfirming(false);
+      onClose();
       cache.remove(record.id);
       queryClient.setQueryData(recordKeys.detail(config.key, workspaceId, record.id), {
         ...record,
