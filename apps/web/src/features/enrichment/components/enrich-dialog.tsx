@@ -87,7 +87,7 @@ function EnrichForm({ onClose, entity, selection, selectionText }: Omit<EnrichDi
       <label className="toggle-row">
         <input type="checkbox" checked={overwrite} onChange={(event) => setOverwrite(event.target.checked)} />
         <span>
-          <strong>Replace values people typed</strong>
+          <strong>Replace existing values</strong>
           <span className="muted small block">
             Off: only empty fields are filled. On: fields that already hold a value are looked up too, and a
             value found replaces what is there.

@@ -59,7 +59,7 @@ function VendorKeyCard({ vendor }: { vendor: VendorKey }) {
   const save = useMutation(
     trpc.enrichment.providerKeys.set.mutationOptions({
       onSuccess: async () => {
-        toast.success(`${vendor.name} key saved.`);
+        toast.success(`${vendor.name} key connected.`);
         setApiKey("");
         test.reset();
         await refresh();

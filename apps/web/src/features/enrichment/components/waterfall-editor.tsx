@@ -24,7 +24,7 @@ export function WaterfallEditor() {
   const update = useMutation(
     trpc.enrichment.settings.update.mutationOptions({
       onSuccess: (next) => {
-        toast.success("Provider order saved.");
+        toast.success("Waterfall saved.");
         queryClient.setQueryData(trpc.enrichment.settings.get.queryKey({ workspaceId: workspace.id }), next);
         setDraft(null);
       },

@@ -51,7 +51,7 @@ export function RunPage() {
           </h1>
           <p className="muted">
             {data.fields.map((f) => fieldLabel(entity, f)).join(", ")}
-            {data.overwrite ? " · replacing existing values" : " · empty fields only"} · started{" "}
+            {data.overwrite ? " · replaces existing values" : " · fills empty fields only"} · started{" "}
             {formatDateTime(data.startedAt ?? data.createdAt)}
             {data.finishedAt ? ` · finished ${formatDateTime(data.finishedAt)}` : ""}
           </p>

@@ -149,7 +149,7 @@ export function RecordPanel({
       <ConfirmDialog
         open={confirming}
         title={`Delete ${config.singular}`}
-        message={`Delete ${name}? It moves to the trash ("Show deleted"), where it can be restored.`}
+        message={`Delete ${name}? You can restore it later from “Show deleted”.`}
         confirmLabel="Delete"
         pending={remove.isPending}
         error={remove.isError ? messageOf(remove.error) : null}
