@@ -52,7 +52,7 @@ function NewRecordForm({ config, api, onCreated, onClose }: Omit<NewRecordDialog
       if (!text.trim()) continue;
       const parsed = parseInput(text, field);
       if (parsed.ok) data[field.key] = parsed.value;
-      else errors[field.key] = parsed.error;
+      else errors[field.key] = `${field.label} ${parsed.error}`;
     }
     setLocalErrors(errors);
     if (Object.keys(errors).length === 0) create.mutate(data);

@@ -53,7 +53,7 @@ export function RecordForm({ record, columns, readOnly, onSave }: RecordFormProp
     for (const column of changed) {
       const parsed = parseInput(values[column.key] ?? "", column);
       if (parsed.ok) merge(data, patchFor(column.key, parsed.value));
-      else errors[column.key] = parsed.error;
+      else errors[column.key] = `${column.label} ${parsed.error}`;
     }
     setLocalErrors(errors);
     if (Object.keys(errors).length === 0 && changed.length > 0) save.mutate(data);
