@@ -41,6 +41,7 @@ function NewRecordForm({ config, api, onCreated, onClose }: Omit<NewRecordDialog
   const server = formErrors(
     create.error,
     fields.map((field) => field.key),
+    Object.fromEntries(fields.map((field) => [field.key, field.label])),
   );
 
   function submit(event: FormEvent) {

@@ -43,6 +43,7 @@ export function RecordForm({ record, columns, readOnly, onSave }: RecordFormProp
   const server = formErrors(
     save.error,
     fields.map((c) => c.key),
+    Object.fromEntries(fields.map((c) => [c.key, c.label])),
   );
   const changed = fields.filter((c) => c.editable && values[c.key] !== initial[c.key]);
 
