@@ -18,6 +18,13 @@ export function formatNumber(value: number): string {
   return integer.format(value);
 }
 
+const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** 1.25 → "1.3" (one decimal, in the user's locale). */
+export function formatDecimal(value: number): string {
+  return oneDecimal.format(value);
+}
+
 /** 1234567 → "1.2M". */
 export function formatCompactNumber(value: number): string {
   return compact.format(value);

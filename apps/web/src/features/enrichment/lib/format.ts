@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent } from "../../../app/lib/format.ts";
+import { formatDecimal, formatNumber, formatPercent } from "../../../app/lib/format.ts";
 import { companiesEntity } from "../../records/entities/companies.ts";
 import { contactsEntity } from "../../records/entities/contacts.ts";
 
@@ -11,7 +11,7 @@ export function formatCredits(value: number): string {
 
 export function formatLatency(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return "—";
-  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms} ms`;
+  return ms >= 1000 ? `${formatDecimal(ms / 1000)} s` : `${formatNumber(ms)} ms`;
 }
 
 export type Entity = "contact" | "company";
