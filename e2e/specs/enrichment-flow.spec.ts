@@ -133,7 +133,7 @@ it("previews cost, runs enrichment live, shows provenance, and stops a hanging p
     await page.getByRole("dialog", { name: "Columns" }).getByRole("button", { name: "Done" }).click();
     const vp = page
       .getByRole("row", { name: /Vera Sales/ })
-      .getByRole("gridcell", { name: "vp", exact: true });
+      .getByRole("gridcell", { name: "VP", exact: true });
     await vp.hover();
     const tip = page.getByRole("tooltip").filter({ visible: true });
     await expect

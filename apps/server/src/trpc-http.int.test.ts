@@ -85,18 +85,44 @@ describe("errors over HTTP", () => {
     expect(await res.json()).toMatchObject({ error: { data: { code: "UNAUTHORIZED" } } });
   });
 
-  it("answers invalid input with 400 and a message per field", async () => {
+  it("answers invalid input with 400 and a sentence per field that names it", async () => {
     const res = await mutate(server.url, "auth.signUp", {
       email: "not-an-email",
       password: "short",
-      name: "A",
+      name: "x".repeat(201),
     });
     expect(res.status).toBe(400);
     const body = await res.json();
-    expect(body.error.data.fieldErrors).toMatchObject({
-      email: "must be a valid email address",
-      password: "must be at least 10 characters",
+    expect(body.error.data.fieldErrors).toEqual({
+      email: "Email must be a valid email address",
+      password: "Password must be at least 10 characters",
+      name: "Name must be at most 200 characters",
     });
+    expect(body.error.message).toBe(
+      "Email must be a valid email address. Password must be at least 10 characters. Name must be at most 200 characters.",
+    );
+    expect(JSON.stringify(body)).not.toMatch(/Too big|Too small|Invalid input/);
+  });
+
+  it("refuses a common password on sign-up with a sentence naming the field", async () => {
+    const res = await mutate(server.url, "auth.signUp", {
+      email: "weak@example.com",
+      password: "password123",
+      name: "Weak",
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.data.fieldErrors).toEqual({
+      password: expect.stringMatching(/^Password is too easy to guess\. This is a commonly used password\./),
+    });
+  });
+
+  it("names a missing field as required", async () => {
+    const res = await mutate(server.url, "auth.signUp", {
+      email: "ada@example.com",
+      password: "a long passphrase here",
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.data.fieldErrors).toEqual({ name: "Name is required" });
   });
 });
 

@@ -126,7 +126,7 @@ describe("enrichment.providerKeys", () => {
     expect(short).toMatchObject({ code: "BAD_REQUEST" });
     const cause = (short as { cause?: unknown }).cause;
     expect(cause instanceof ZodError ? fieldErrors(cause) : null).toEqual({
-      apiKey: "must be at least 8 characters",
+      apiKey: "API key must be at least 8 characters",
     });
     await expect(
       owner.set({

@@ -1,5 +1,6 @@
 import type { Action } from "@quarry/core/actions";
 import { AppError, type AppErrorCode } from "@quarry/core/app-error";
+import { fieldSentences } from "@quarry/core/schemas/messages";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Context } from "./context.ts";
@@ -23,14 +24,9 @@ const codes: Record<AppErrorCode, TRPCError["code"]> = {
   INTERNAL: "INTERNAL_SERVER_ERROR",
 };
 
-/** Field → first message, from a zod error: what the form shows next to each field. */
+/** Field → first sentence naming the field ("Name is required"): what the form shows beside each field. */
 export function fieldErrors(error: ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    out[key] ??= issue.message;
-  }
-  return out;
+  return fieldSentences(error);
 }
 
 export const t = initTRPC
@@ -51,9 +47,9 @@ export const t = initTRPC
       const requestId = ctx?.req.id;
       const message =
         cause instanceof ZodError
-          ? `Invalid input: ${Object.entries(fields ?? {})
-              .map(([k, v]) => `${k} ${v}`)
-              .join("; ")}`
+          ? Object.values(fields ?? {})
+              .map((sentence) => `${sentence}.`)
+              .join(" ")
           : cause instanceof SyntaxError
             ? unreadableInputMessage(requestId)
             : error.code === "INTERNAL_SERVER_ERROR" && !(cause instanceof AppError)

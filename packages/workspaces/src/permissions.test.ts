@@ -8,6 +8,7 @@ import {
   permissionMatrix,
   permissionsFor,
   type Role,
+  roleGuide,
   roles,
 } from "./permissions.ts";
 
@@ -122,5 +123,20 @@ describe("API key scopes", () => {
   it("never gives a key more than a member may do, and a read key only *.read actions", () => {
     for (const action of apiKeyScopeActions.read_write) expect(can("member", action)).toBe(true);
     for (const action of apiKeyScopeActions.read) expect(action.endsWith(".read")).toBe(true);
+  });
+});
+
+describe("role guide", () => {
+  it("lists, for each role, what the matrix allows it in words", () => {
+    const guide = Object.fromEntries(roleGuide().map((r) => [r.role, r.allows.map((a) => a.description)]));
+    expect(guide.viewer).toContain("See contacts and companies");
+    expect(guide.viewer).not.toContain("Add and edit contacts and companies");
+    expect(guide.member).toContain("Start and stop enrichment runs");
+    expect(guide.admin).toContain("Create and revoke API keys");
+    expect(guide.admin).not.toContain("Delete the workspace");
+    expect(guide.owner).toContain("Delete the workspace");
+    expect(guide.billing_admin).toContain("Set spend caps");
+    expect(guide.billing_admin).not.toContain("See contacts and companies");
+    for (const role of roles) expect(guide[role]).toHaveLength(permissionsFor(role).length);
   });
 });

@@ -117,3 +117,51 @@ export function canManageMember(manager: Role, target: Role): boolean {
 export function actionMeta(action: Action): { action: Action } {
   return { action };
 }
+
+/** How the app names each role (stored as the key). */
+export const roleLabels = {
+  owner: "Owner",
+  admin: "Admin",
+  member: "Member",
+  viewer: "Viewer",
+  billing_admin: "Billing admin",
+} as const satisfies Record<Role, string>;
+
+/** What each action lets a person do, in the app's words: the roles page lists these per role. */
+export const actionDescriptions = {
+  "workspace.read": "Open the workspace",
+  "workspace.update": "Rename the workspace",
+  "workspace.delete": "Delete the workspace",
+  "workspace.leave": "Leave the workspace",
+  "members.read": "See who the members are",
+  "members.manage": "Change members' roles and remove members",
+  "invitations.read": "See pending invitations",
+  "invitations.manage": "Invite people and revoke invitations",
+  "ownership.transfer": "Hand ownership to another member",
+  "records.read": "See contacts and companies",
+  "records.write": "Add and edit contacts and companies",
+  "records.delete": "Delete and restore contacts and companies",
+  "fields.read": "See custom fields",
+  "fields.manage": "Add, rename and remove custom fields",
+  "credits.read": "See the credit balance and history",
+  "credits.manage": "Set spend caps",
+  "enrichment.read": "See enrichment runs and providers",
+  "enrichment.run": "Start and stop enrichment runs",
+  "providers.manage": "Connect provider keys and set the provider order",
+  "apikeys.manage": "Create and revoke API keys",
+  "billing.read": "See billing",
+  "billing.manage": "Change the plan and payment details",
+} as const satisfies Record<WorkspaceAction, string>;
+
+/** Per role, every action it allows, described: generated from the matrix so it cannot drift. */
+export function roleGuide(): {
+  role: Role;
+  label: string;
+  allows: { action: WorkspaceAction; description: string }[];
+}[] {
+  return roles.map((role) => ({
+    role,
+    label: roleLabels[role],
+    allows: permissionsFor(role).map((action) => ({ action, description: actionDescriptions[action] })),
+  }));
+}

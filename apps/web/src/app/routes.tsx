@@ -10,11 +10,13 @@ import { RunPage } from "../features/enrichment/pages/run-page.tsx";
 import { RunsPage } from "../features/enrichment/pages/runs-page.tsx";
 import { CompaniesPage } from "../features/records/pages/companies-page.tsx";
 import { ContactsPage } from "../features/records/pages/contacts-page.tsx";
+import { LastWorkspace } from "../features/workspaces/components/last-workspace.tsx";
 import { WorkspaceProvider } from "../features/workspaces/components/workspace-provider.tsx";
 import { ApiKeysPage } from "../features/workspaces/pages/api-keys-page.tsx";
 import { HomePage } from "../features/workspaces/pages/home-page.tsx";
 import { InvitePage } from "../features/workspaces/pages/invite-page.tsx";
 import { MembersPage } from "../features/workspaces/pages/members-page.tsx";
+import { RolesPage } from "../features/workspaces/pages/roles-page.tsx";
 import { AppShell } from "./shell/app-shell.tsx";
 import { NotFoundPage } from "./shell/not-found-page.tsx";
 import { RedirectIfSignedIn, RequireAuth } from "./shell/require-auth.tsx";
@@ -41,6 +43,15 @@ export function AppRoutes() {
       <Route element={<RequireAuth />}>
         <Route element={<AppShell />}>
           <Route index element={<HomePage />} />
+        </Route>
+        {/* The account page keeps the header (switcher and nav) of the last workspace used. */}
+        <Route
+          element={
+            <LastWorkspace>
+              <AppShell />
+            </LastWorkspace>
+          }
+        >
           <Route path="/account" element={<AccountPage />} />
         </Route>
         <Route path="/w/:workspaceId" element={<WorkspaceRoute />}>
@@ -50,6 +61,7 @@ export function AppRoutes() {
           <Route path="enrichment/runs" element={<RunsPage />} />
           <Route path="enrichment/runs/:runId" element={<RunPage />} />
           <Route path="settings/members" element={<MembersPage />} />
+          <Route path="settings/roles" element={<RolesPage />} />
           <Route path="settings/providers" element={<ProvidersPage />} />
           <Route path="settings/credits" element={<CreditsPage />} />
           <Route path="settings/api-keys" element={<ApiKeysPage />} />

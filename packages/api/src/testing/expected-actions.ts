@@ -12,6 +12,8 @@ export const procedureActions: Record<string, WorkspaceAction | AccountAction> =
   "auth.signIn": "public",
   "auth.signOut": "account",
   "auth.me": "public",
+  "auth.account.update": "account",
+  "auth.password.change": "account",
   "auth.sessions.list": "account",
   "auth.sessions.revokeOthers": "account",
   "auth.passwordReset.request": "public",

@@ -20,6 +20,12 @@ export const procedureCases: Record<string, ProcedureCase> = {
   "auth.signIn": (_, ids) => ({ email: ids.users.member.user.email, password: "not the password" }),
   "auth.signOut": () => ({}),
   "auth.me": () => undefined,
+  "auth.account.update": () => ({ data: { name: `Renamed ${unique()}` } }),
+  // The wrong current password: every caller is refused before anything changes.
+  "auth.password.change": () => ({
+    currentPassword: "not the password",
+    newPassword: "a brand new passphrase",
+  }),
   "auth.sessions.list": () => undefined,
   "auth.sessions.revokeOthers": () => ({}),
   "auth.passwordReset.request": (_, ids) => ({ email: ids.users.viewer.user.email }),

@@ -26,3 +26,20 @@ export async function updateUserPassword(db: Database, userId: string, passwordH
     .returning(["id", "email"])
     .executeTakeFirstOrThrow();
 }
+
+export async function findUserById(db: Database, userId: string) {
+  return db
+    .selectFrom("users")
+    .select(["id", "email", "name", "password_hash"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
+}
+
+export async function updateUserName(db: Database, userId: string, name: string) {
+  return db
+    .updateTable("users")
+    .set({ name })
+    .where("id", "=", userId)
+    .returning(["id", "email", "name"])
+    .executeTakeFirstOrThrow();
+}

@@ -1,3 +1,4 @@
+import { labelForPath } from "@quarry/core/schemas/messages";
 import { TRPCClientError } from "@trpc/client";
 
 function errorData(error: unknown): Record<string, unknown> | null {
@@ -43,16 +44,26 @@ export function messageOf(error: unknown): string {
 }
 
 /**
- * What a form shows: messages beside known fields, and a general message when the error
- * isn't fully explained by them.
+ * The server names a field by its key ("Employee count must be …"); a form whose label differs
+ * ("Employees") gets its own label in the sentence.
  */
-export function formErrors(error: unknown, fields: readonly string[]) {
+function relabel(key: string, message: string, label: string | undefined): string {
+  if (!label) return message;
+  const derived = labelForPath(key.split("."));
+  return message.startsWith(`${derived} `) ? `${label}${message.slice(derived.length)}` : message;
+}
+
+/**
+ * What a form shows: messages beside known fields (named by `labels` when given), and a general
+ * message when the error isn't fully explained by them.
+ */
+export function formErrors(error: unknown, fields: readonly string[], labels: Record<string, string> = {}) {
   if (!error) return { fields: {} as Record<string, string>, general: null };
   const all = fieldErrorsOf(error);
   const known: Record<string, string> = {};
   let unexplained = Object.keys(all).length === 0;
   for (const [key, message] of Object.entries(all)) {
-    if (fields.includes(key)) known[key] = message;
+    if (fields.includes(key)) known[key] = relabel(key, message, labels[key]);
     else unexplained = true;
   }
   return { fields: known, general: unexplained ? messageOf(error) : null };

@@ -1,4 +1,4 @@
-import { absoluteTime, relativeTime } from "../../../app/lib/relative-time.ts";
+import { formatDateTime, formatRelative } from "../../../app/lib/format.ts";
 import type { RouterOutputs } from "../../../app/trpc.ts";
 
 type Session = RouterOutputs["auth"]["sessions"]["list"]["items"][number];
@@ -30,8 +30,8 @@ export function SessionsTable({ sessions }: { sessions: readonly Session[] }) {
               {session.current ? <span className="badge accent">This device</span> : null}
             </td>
             <td>{session.ip ?? "—"}</td>
-            <td title={absoluteTime(session.lastSeenAt)}>{relativeTime(session.lastSeenAt)}</td>
-            <td title={absoluteTime(session.createdAt)}>{relativeTime(session.createdAt)}</td>
+            <td title={formatDateTime(session.lastSeenAt)}>{formatRelative(session.lastSeenAt)}</td>
+            <td title={formatDateTime(session.createdAt)}>{formatRelative(session.createdAt)}</td>
           </tr>
         ))}
       </tbody>

@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { messageOf } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { ErrorState, Spinner } from "../../../app/ui/states.tsx";
+import { ChangePasswordForm } from "../components/change-password-form.tsx";
+import { ProfileForm } from "../components/profile-form.tsx";
 import { SessionsTable } from "../components/sessions-table.tsx";
 import { useMe, useSignOut } from "../hooks/use-session.ts";
 
@@ -26,14 +28,13 @@ export function AccountPage() {
       {user ? (
         <section className="card" aria-labelledby="profile-heading">
           <h2 id="profile-heading">Profile</h2>
-          <dl className="details">
-            <dt>Name</dt>
-            <dd>{user.name}</dd>
-            <dt>Email</dt>
-            <dd>{user.email}</dd>
-          </dl>
+          <ProfileForm key={user.name} user={user} />
         </section>
       ) : null}
+      <section className="card" aria-labelledby="password-heading">
+        <h2 id="password-heading">Password</h2>
+        <ChangePasswordForm />
+      </section>
       <section className="card" aria-labelledby="sessions-heading">
         <div className="card-header">
           <h2 id="sessions-heading">Sessions</h2>

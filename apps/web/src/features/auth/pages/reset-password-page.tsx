@@ -4,8 +4,9 @@ import { Link, useParams } from "react-router";
 import { formErrors } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { FormAlert } from "../../../app/ui/form-alert.tsx";
-import { TextField } from "../../../app/ui/text-field.tsx";
 import { AuthLayout } from "../components/auth-layout.tsx";
+import { PasswordField } from "../components/password-field.tsx";
+import { passwordProblem, usePasswordStrength } from "../hooks/use-password-strength.ts";
 
 export function ResetPasswordPage() {
   const trpc = useTRPC();
@@ -19,10 +20,14 @@ export function ResetPasswordPage() {
     }),
   );
   const errors = formErrors(confirm.error, ["password"]);
+  const strength = usePasswordStrength(password);
+  const [refused, setRefused] = useState<string | null>(null);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    confirm.mutate({ token, password });
+    const problem = passwordProblem(strength, "New password");
+    setRefused(problem);
+    if (!problem) confirm.mutate({ token, password });
   }
 
   return (
@@ -37,14 +42,14 @@ export function ResetPasswordPage() {
       ) : (
         <form onSubmit={submit} noValidate className="stack">
           <FormAlert message={errors.general} />
-          <TextField
+          <PasswordField
             label="New password"
-            type="password"
             autoComplete="new-password"
-            hint="At least 10 characters."
+            hint="At least 10 characters, hard to guess: a few uncommon words work well."
             value={password}
             onChange={(e) => setPassword(e.target.value)}
-            error={errors.fields.password}
+            strength={strength}
+            error={refused ?? errors.fields.password}
           />
           <button type="submit" className="button primary" disabled={confirm.isPending}>
             {confirm.isPending ? "Saving…" : "Set password"}

@@ -6,6 +6,8 @@ import { useTRPC } from "../../../app/trpc.ts";
 import { FormAlert } from "../../../app/ui/form-alert.tsx";
 import { TextField } from "../../../app/ui/text-field.tsx";
 import { AuthLayout } from "../components/auth-layout.tsx";
+import { PasswordField } from "../components/password-field.tsx";
+import { passwordProblem, usePasswordStrength } from "../hooks/use-password-strength.ts";
 import { safeNext } from "../hooks/use-session.ts";
 
 export function SignUpPage() {
@@ -27,10 +29,15 @@ export function SignUpPage() {
     }),
   );
   const errors = formErrors(signUp.error, ["name", "email", "password"]);
+  const strength = usePasswordStrength(password);
+  const [refused, setRefused] = useState<string | null>(null);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    signUp.mutate({ name, email, password });
+    // The same rule the server applies; a refused password never leaves the browser.
+    const problem = passwordProblem(strength);
+    setRefused(problem);
+    if (!problem) signUp.mutate({ name, email, password });
   }
 
   const withNext = next === "/" ? "" : `?next=${encodeURIComponent(next)}`;
@@ -60,14 +67,14 @@ export function SignUpPage() {
           onChange={(e) => setEmail(e.target.value)}
           error={errors.fields.email}
         />
-        <TextField
+        <PasswordField
           label="Password"
-          type="password"
           autoComplete="new-password"
-          hint="At least 10 characters."
+          hint="At least 10 characters, hard to guess: a few uncommon words work well."
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          error={errors.fields.password}
+          strength={strength}
+          error={refused ?? errors.fields.password}
         />
         <button type="submit" className="button primary" disabled={signUp.isPending}>
           {signUp.isPending ? "Creating account…" : "Sign up"}

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { absoluteTime, relativeTime } from "../../../app/lib/relative-time.ts";
+import { formatDateTime, formatRelative, formatSignedNumber } from "../../../app/lib/format.ts";
 import { type RouterOutputs, useTRPC } from "../../../app/trpc.ts";
 import { ErrorState, Spinner } from "../../../app/ui/states.tsx";
 import { useWorkspace } from "../../workspaces/hooks/workspace-context.ts";
@@ -17,11 +17,9 @@ const kindLabel: Record<Entry["kind"], string> = {
   adjustment: "Adjustment",
 };
 
-const signed = new Intl.NumberFormat("en-US", { signDisplay: "exceptZero" });
-
 function Change({ value }: { value: number }) {
   if (value === 0) return <span className="muted">—</span>;
-  return <span className={value > 0 ? "change up" : "change down"}>{signed.format(value)}</span>;
+  return <span className={value > 0 ? "change up" : "change down"}>{formatSignedNumber(value)}</span>;
 }
 
 /** Every ledger transaction, newest first, 50 at a time. */
@@ -65,7 +63,7 @@ export function LedgerTable() {
             <tbody>
               {items.map((entry) => (
                 <tr key={entry.id}>
-                  <td title={absoluteTime(entry.createdAt)}>{relativeTime(entry.createdAt)}</td>
+                  <td title={formatDateTime(entry.createdAt)}>{formatRelative(entry.createdAt)}</td>
                   <td>{kindLabel[entry.kind]}</td>
                   <td>
                     {entry.memo}

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { toast } from "sonner";
 import { formErrors } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { FormAlert } from "../../../app/ui/form-alert.tsx";
@@ -34,6 +35,7 @@ export function SpendCapsForm() {
   const update = useMutation(
     trpc.credits.settings.update.mutationOptions({
       onSuccess: (next) => {
+        toast.success("Spend caps saved.");
         queryClient.setQueryData(key, next);
         setDraft(null);
       },

@@ -2,6 +2,7 @@ import type { RecordSelection } from "@quarry/records/schemas/selection";
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useNavigate } from "react-router";
+import { toast } from "sonner";
 import { messageOf } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { Dialog } from "../../../app/ui/dialog.tsx";
@@ -55,6 +56,7 @@ function EnrichForm({ onClose, entity, selection, selectionText }: Omit<EnrichDi
   const create = useMutation(
     trpc.enrichment.runs.create.mutationOptions({
       onSuccess: async (run) => {
+        toast.success("Enrichment run started.");
         onClose();
         await navigate(`/w/${workspace.id}/enrichment/runs/${run.id}`);
       },
@@ -85,7 +87,7 @@ function EnrichForm({ onClose, entity, selection, selectionText }: Omit<EnrichDi
       <label className="toggle-row">
         <input type="checkbox" checked={overwrite} onChange={(event) => setOverwrite(event.target.checked)} />
         <span>
-          <strong>Replace values people typed</strong>
+          <strong>Replace existing values</strong>
           <span className="muted small block">
             Off: only empty fields are filled. On: fields that already hold a value are looked up too, and a
             value found replaces what is there.

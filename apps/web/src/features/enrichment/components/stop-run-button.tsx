@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { toast } from "sonner";
 import { messageOf } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { ConfirmDialog } from "../../../app/ui/confirm-dialog.tsx";
@@ -18,6 +19,7 @@ export function StopRunButton({ run }: { run: Run }) {
   const cancel = useMutation(
     trpc.enrichment.runs.cancel.mutationOptions({
       onSuccess: (updated) => {
+        toast.success("Enrichment run stopped.");
         setConfirming(false);
         queryClient.setQueryData(
           trpc.enrichment.runs.get.queryKey({ workspaceId: workspace.id, id: run.id }),

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { toast } from "sonner";
 import { formErrors } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { FormAlert } from "../../../app/ui/form-alert.tsx";
@@ -17,6 +18,7 @@ export function ThresholdForm() {
   const update = useMutation(
     trpc.enrichment.settings.update.mutationOptions({
       onSuccess: (next) => {
+        toast.success("Confidence threshold saved.");
         queryClient.setQueryData(trpc.enrichment.settings.get.queryKey({ workspaceId: workspace.id }), next);
         setText(null);
       },

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { absoluteTime, relativeTime } from "../../../app/lib/relative-time.ts";
+import { toast } from "sonner";
+import { formatDateTime, formatRelative } from "../../../app/lib/format.ts";
 import { formErrors, messageOf } from "../../../app/lib/trpc-error.ts";
 import { type RouterOutputs, useTRPC } from "../../../app/trpc.ts";
 import { ConfirmDialog } from "../../../app/ui/confirm-dialog.tsx";
@@ -58,6 +59,7 @@ function VendorKeyCard({ vendor }: { vendor: VendorKey }) {
   const save = useMutation(
     trpc.enrichment.providerKeys.set.mutationOptions({
       onSuccess: async () => {
+        toast.success(`${vendor.name} key connected.`);
         setApiKey("");
         test.reset();
         await refresh();
@@ -68,6 +70,7 @@ function VendorKeyCard({ vendor }: { vendor: VendorKey }) {
   const remove = useMutation(
     trpc.enrichment.providerKeys.delete.mutationOptions({
       onSuccess: async () => {
+        toast.success(`${vendor.name} key removed.`);
         setRemoving(false);
         test.reset();
         await refresh();
@@ -100,7 +103,10 @@ function VendorKeyCard({ vendor }: { vendor: VendorKey }) {
         <p className="muted small">
           {vendor.statusMessage}
           {vendor.checkedAt ? (
-            <span title={absoluteTime(vendor.checkedAt)}> · checked {relativeTime(vendor.checkedAt)}</span>
+            <span title={formatDateTime(vendor.checkedAt)}>
+              {" "}
+              · checked {formatRelative(vendor.checkedAt)}
+            </span>
           ) : null}
         </p>
       ) : null}

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { toast } from "sonner";
 import { messageOf } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { SelectField } from "../../../app/ui/select-field.tsx";
@@ -23,6 +24,7 @@ export function WaterfallEditor() {
   const update = useMutation(
     trpc.enrichment.settings.update.mutationOptions({
       onSuccess: (next) => {
+        toast.success("Waterfall saved.");
         queryClient.setQueryData(trpc.enrichment.settings.get.queryKey({ workspaceId: workspace.id }), next);
         setDraft(null);
       },

@@ -1,25 +1,17 @@
+import { formatDecimal, formatNumber, formatPercent } from "../../../app/lib/format.ts";
 import { companiesEntity } from "../../records/entities/companies.ts";
 import { contactsEntity } from "../../records/entities/contacts.ts";
 
-const integer = new Intl.NumberFormat("en-US");
-
-export function formatNumber(value: number): string {
-  return integer.format(value);
-}
+export { formatNumber, formatPercent };
 
 /** "1 credit", "1,250 credits". */
 export function formatCredits(value: number): string {
-  return `${integer.format(value)} ${Math.abs(value) === 1 ? "credit" : "credits"}`;
-}
-
-/** 0.853 → "85%"; null → "—". */
-export function formatPercent(ratio: number | null | undefined): string {
-  return ratio === null || ratio === undefined ? "—" : `${Math.round(ratio * 100)}%`;
+  return `${formatNumber(value)} ${Math.abs(value) === 1 ? "credit" : "credits"}`;
 }
 
 export function formatLatency(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return "—";
-  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms} ms`;
+  return ms >= 1000 ? `${formatDecimal(ms / 1000)} s` : `${formatNumber(ms)} ms`;
 }
 
 export type Entity = "contact" | "company";

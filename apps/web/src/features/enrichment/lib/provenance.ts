@@ -1,24 +1,9 @@
 import type { FieldSource } from "@quarry/records/schemas/field-sources";
 
-const rtf = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-const steps: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * 86_400],
-  ["month", 30 * 86_400],
-  ["week", 7 * 86_400],
-  ["day", 86_400],
-  ["hour", 3_600],
-  ["minute", 60],
-];
+import { formatRelative } from "../../../app/lib/format.ts";
 
 /** "3 days ago", "yesterday", "just now". */
-export function timeAgo(iso: string, now: number = Date.now()): string {
-  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
-  if (Number.isNaN(seconds)) return "";
-  for (const [unit, size] of steps) {
-    if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
-  }
-  return "just now";
-}
+export const timeAgo = formatRelative;
 
 const verificationText: Record<FieldSource["verification"], string> = {
   valid: "verified valid",

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
-import { absoluteTime } from "../../../app/lib/relative-time.ts";
+import { formatDateTime } from "../../../app/lib/format.ts";
 import { errorCode } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { EmptyState, ErrorState, Spinner } from "../../../app/ui/states.tsx";
@@ -51,9 +51,9 @@ export function RunPage() {
           </h1>
           <p className="muted">
             {data.fields.map((f) => fieldLabel(entity, f)).join(", ")}
-            {data.overwrite ? " · replacing existing values" : " · empty fields only"} · started{" "}
-            {absoluteTime(data.startedAt ?? data.createdAt)}
-            {data.finishedAt ? ` · finished ${absoluteTime(data.finishedAt)}` : ""}
+            {data.overwrite ? " · replaces existing values" : " · fills empty fields only"} · started{" "}
+            {formatDateTime(data.startedAt ?? data.createdAt)}
+            {data.finishedAt ? ` · finished ${formatDateTime(data.finishedAt)}` : ""}
           </p>
         </div>
         {live && workspace.can("enrichment.run") ? <StopRunButton run={data} /> : null}

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { absoluteTime, relativeTime } from "../../../app/lib/relative-time.ts";
+import { formatDateTime, formatRelative } from "../../../app/lib/format.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { EmptyState, ErrorState, Notice, Spinner } from "../../../app/ui/states.tsx";
 import { useWorkspace } from "../../workspaces/hooks/workspace-context.ts";
@@ -72,8 +72,8 @@ function RunsTable() {
             return (
               <tr key={run.id}>
                 <td>
-                  <Link to={`${base}/${run.id}`} title={absoluteTime(run.createdAt)}>
-                    {relativeTime(run.createdAt)}
+                  <Link to={`${base}/${run.id}`} title={formatDateTime(run.createdAt)}>
+                    {formatRelative(run.createdAt)}
                   </Link>
                 </td>
                 <td>

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { absoluteTime, relativeTime } from "../../../app/lib/relative-time.ts";
+import { formatDateTime, formatRelative } from "../../../app/lib/format.ts";
 import { type RouterOutputs, useTRPC } from "../../../app/trpc.ts";
 import { ErrorState } from "../../../app/ui/states.tsx";
 import type { ColumnDef, EntityConfig } from "../entities/types.ts";
@@ -84,8 +84,8 @@ export function ActivityTimeline({ workspaceId, config, columns, recordId }: Act
               {describeActivity(item, config, columns)}
               <span className="muted">
                 {" · "}
-                <time dateTime={item.createdAt} title={absoluteTime(item.createdAt)}>
-                  {relativeTime(item.createdAt)}
+                <time dateTime={item.createdAt} title={formatDateTime(item.createdAt)}>
+                  {formatRelative(item.createdAt)}
                 </time>
               </span>
             </span>

@@ -1,4 +1,5 @@
 import type { FilterOperator } from "@quarry/records/schemas/filter";
+import { optionsFor } from "@quarry/records/schemas/value-labels";
 import { type DraftCondition, noValueOperators } from "../entities/filter-draft.ts";
 import type { ColumnDef } from "../entities/types.ts";
 
@@ -29,6 +30,7 @@ interface FilterConditionRowProps {
 export function FilterConditionRow({ index, draft, columns, onChange, onRemove }: FilterConditionRowProps) {
   const n = index + 1;
   const column = columns.find((c) => c.key === draft.field);
+  const choices = optionsFor(draft.field);
   const inputType = column?.type === "number" ? "number" : column?.type === "date" ? "date" : "text";
   return (
     <li className="filter-row">
@@ -56,6 +58,19 @@ export function FilterConditionRow({ index, draft, columns, onChange, onRemove }
       </select>
       {noValueOperators.includes(draft.operator) ? (
         <span className="filter-spacer" />
+      ) : choices && (draft.operator === "equals" || draft.operator === "not_equals") ? (
+        <select
+          aria-label={`Value ${n}`}
+          value={draft.value}
+          onChange={(event) => onChange({ value: event.target.value })}
+        >
+          <option value="">Choose…</option>
+          {choices.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
+            </option>
+          ))}
+        </select>
       ) : (
         <input
           aria-label={`Value ${n}`}

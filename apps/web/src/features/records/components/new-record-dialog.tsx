@@ -1,5 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { toast } from "sonner";
 import { formErrors } from "../../../app/lib/trpc-error.ts";
 import { Dialog } from "../../../app/ui/dialog.tsx";
 import { FormAlert } from "../../../app/ui/form-alert.tsx";
@@ -32,6 +33,7 @@ function NewRecordForm({ config, api, onCreated, onClose }: Omit<NewRecordDialog
   const create = useMutation({
     mutationFn: (data: RecordPatch) => api.create(data),
     onSuccess: (record) => {
+      toast.success(`${config.displayName(record)} created.`);
       onCreated(record);
       onClose();
     },
@@ -39,6 +41,7 @@ function NewRecordForm({ config, api, onCreated, onClose }: Omit<NewRecordDialog
   const server = formErrors(
     create.error,
     fields.map((field) => field.key),
+    Object.fromEntries(fields.map((field) => [field.key, field.label])),
   );
 
   function submit(event: FormEvent) {
@@ -50,7 +53,7 @@ function NewRecordForm({ config, api, onCreated, onClose }: Omit<NewRecordDialog
       if (!text.trim()) continue;
       const parsed = parseInput(text, field);
       if (parsed.ok) data[field.key] = parsed.value;
-      else errors[field.key] = parsed.error;
+      else errors[field.key] = `${field.label} ${parsed.error}`;
     }
     setLocalErrors(errors);
     if (Object.keys(errors).length === 0) create.mutate(data);

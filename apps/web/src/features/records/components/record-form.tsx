@@ -1,10 +1,21 @@
+import { optionsFor } from "@quarry/records/schemas/value-labels";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { toast } from "sonner";
 import { formErrors } from "../../../app/lib/trpc-error.ts";
 import { FormAlert } from "../../../app/ui/form-alert.tsx";
+import { SelectField } from "../../../app/ui/select-field.tsx";
 import { TextField } from "../../../app/ui/text-field.tsx";
 import type { ColumnDef, RecordPatch, RecordRow } from "../entities/types.ts";
 import { editText, fieldValue, formatValue, parseInput, patchFor } from "../entities/values.ts";
+
+/** A coded field's choices, with "none" first and a value typed elsewhere kept as it is. */
+function choicesFor(field: string, current: string): { value: string; label: string }[] {
+  const options = optionsFor(field) ?? [];
+  const kept =
+    current && !options.some((o) => o.value === current) ? [{ value: current, label: current }] : [];
+  return [{ value: "", label: "—" }, ...kept, ...options];
+}
 
 interface RecordFormProps {
   record: RecordRow;
@@ -28,10 +39,11 @@ export function RecordForm({ record, columns, readOnly, onSave }: RecordFormProp
   const initial = Object.fromEntries(fields.map((c) => [c.key, editText(fieldValue(record, c.key))]));
   const [values, setValues] = useState<Record<string, string>>(initial);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const save = useMutation({ mutationFn: onSave });
+  const save = useMutation({ mutationFn: onSave, onSuccess: () => toast.success("Changes saved.") });
   const server = formErrors(
     save.error,
     fields.map((c) => c.key),
+    Object.fromEntries(fields.map((c) => [c.key, c.label])),
   );
   const changed = fields.filter((c) => c.editable && values[c.key] !== initial[c.key]);
 
@@ -42,7 +54,7 @@ export function RecordForm({ record, columns, readOnly, onSave }: RecordFormProp
     for (const column of changed) {
       const parsed = parseInput(values[column.key] ?? "", column);
       if (parsed.ok) merge(data, patchFor(column.key, parsed.value));
-      else errors[column.key] = parsed.error;
+      else errors[column.key] = `${column.label} ${parsed.error}`;
     }
     setLocalErrors(errors);
     if (Object.keys(errors).length === 0 && changed.length > 0) save.mutate(data);
@@ -66,7 +78,16 @@ export function RecordForm({ record, columns, readOnly, onSave }: RecordFormProp
       <FormAlert message={server.general} />
       <div className="form-grid">
         {fields.map((column) =>
-          column.editable ? (
+          column.editable && optionsFor(column.key) ? (
+            <SelectField
+              key={column.key}
+              label={column.label}
+              value={values[column.key] ?? ""}
+              onChange={(event) => setValues((current) => ({ ...current, [column.key]: event.target.value }))}
+              options={choicesFor(column.key, values[column.key] ?? "")}
+              error={localErrors[column.key] ?? server.fields[column.key]}
+            />
+          ) : column.editable ? (
             <TextField
               key={column.key}
               label={column.label}

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { toast } from "sonner";
 import { messageOf } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { ConfirmDialog } from "../../../app/ui/confirm-dialog.tsx";
@@ -58,7 +59,13 @@ export function RecordPanel({
   const remove = useMutation({
     mutationFn: () => api.remove(record.id),
     onSuccess: async () => {
+      // The panel closes so the toast's Undo can be reached: a modal leaves the page behind it inert.
+      toast.success(`${name} deleted.`, {
+        action: { label: "Undo", onClick: () => restore.mutate() },
+        duration: 10_000,
+      });
       setConfirming(false);
+      onClose();
       cache.remove(record.id);
       queryClient.setQueryData(recordKeys.detail(config.key, workspaceId, record.id), {
         ...record,
@@ -70,6 +77,7 @@ export function RecordPanel({
   const restore = useMutation({
     mutationFn: () => api.restore(record.id),
     onSuccess: async (restored) => {
+      toast.success(`${config.displayName(restored)} restored.`);
       cache.prepend(restored);
       await refreshActivity();
     },
@@ -145,7 +153,7 @@ export function RecordPanel({
       <ConfirmDialog
         open={confirming}
         title={`Delete ${config.singular}`}
-        message={`Delete ${name}? It moves to the trash ("Show deleted"), where it can be restored.`}
+        message={`Delete ${name}? You can restore it later from “Show deleted”.`}
         confirmLabel="Delete"
         pending={remove.isPending}
         error={remove.isError ? messageOf(remove.error) : null}

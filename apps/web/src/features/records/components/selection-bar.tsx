@@ -1,3 +1,4 @@
+import { formatNumber } from "../../../app/lib/format.ts";
 import { formatTotal } from "../entities/format-total.ts";
 import type { RowSelection } from "../hooks/use-row-selection.ts";
 
@@ -23,8 +24,8 @@ export function SelectionBar(props: SelectionBarProps) {
         {count === 0
           ? `Select ${plural} to enrich them.`
           : props.selection.kind === "matching"
-            ? `All ${count.toLocaleString("en-US")} matching ${noun} selected.`
-            : `${count.toLocaleString("en-US")} ${noun} selected.`}
+            ? `All ${formatNumber(count)} matching ${noun} selected.`
+            : `${formatNumber(count)} ${noun} selected.`}
       </span>
       {props.canSelectMatching && props.total !== null ? (
         <button type="button" className="button small ghost link" onClick={props.onSelectMatching}>
@@ -37,7 +38,7 @@ export function SelectionBar(props: SelectionBarProps) {
         </button>
       ) : null}
       <button type="button" className="button primary small" disabled={count === 0} onClick={props.onEnrich}>
-        Enrich{count > 0 ? ` ${count.toLocaleString("en-US")} ${noun}` : ""}
+        Enrich{count > 0 ? ` ${formatNumber(count)} ${noun}` : ""}
       </button>
     </section>
   );

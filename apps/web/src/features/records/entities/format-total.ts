@@ -1,5 +1,4 @@
-const exact = new Intl.NumberFormat("en-US");
-const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+import { formatCompactNumber, formatNumber } from "../../../app/lib/format.ts";
 
 /** "12,345 contacts", or "~1.2M contacts" when the server estimated the count. */
 export function formatTotal(
@@ -8,5 +7,7 @@ export function formatTotal(
   plural: string,
 ): string {
   const noun = total.value === 1 ? singular : plural;
-  return total.exact ? `${exact.format(total.value)} ${noun}` : `~${compact.format(total.value)} ${noun}`;
+  return total.exact
+    ? `${formatNumber(total.value)} ${noun}`
+    : `~${formatCompactNumber(total.value)} ${noun}`;
 }

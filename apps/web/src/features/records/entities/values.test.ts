@@ -36,3 +36,10 @@ it("offers the company's fields as read-only contact columns that filter with ty
     conditions: [{ field: "company.employee_count", operator: "gt", value: 100 }],
   });
 });
+
+it("shows coded values by their label and other text as stored", () => {
+  expect(formatValue("vp", { type: "text", key: "seniority" })).toBe("VP");
+  expect(formatValue("human_resources", { type: "text", key: "department" })).toBe("Human resources");
+  expect(formatValue("vp", { type: "text", key: "title" })).toBe("vp");
+  expect(formatValue(1234, { type: "number", key: "employee_count" })).toBe("1,234");
+});

@@ -1,3 +1,5 @@
+import { labelFor } from "@quarry/records/schemas/value-labels";
+import { formatDate, formatNumber } from "../../../app/lib/format.ts";
 import type { ColumnDef, RecordRow } from "./types.ts";
 
 /** A cell's value: a standard field, `custom.<key>`, or `company.<field>` of a contact's linked company. */
@@ -12,21 +14,16 @@ export function fieldValue(row: RecordRow, key: string): unknown {
   return row[key];
 }
 
-const numberFormat = new Intl.NumberFormat("en-US");
-const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
-
 /** The text a cell shows. */
-export function formatValue(value: unknown, column: Pick<ColumnDef, "type">): string {
+export function formatValue(value: unknown, column: Pick<ColumnDef, "type"> & { key?: string }): string {
   if (value === null || value === undefined || value === "") return "";
   if (Array.isArray(value)) return value.map(String).join(", ");
-  if (column.type === "number" && typeof value === "number") return numberFormat.format(value);
-  if (column.type === "date" && typeof value === "string") {
-    const date = new Date(value);
-    return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
-  }
+  if (column.type === "number" && typeof value === "number") return formatNumber(value);
+  if (column.type === "date" && typeof value === "string") return formatDate(value);
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
+  // Coded values ("vp") read as their label ("VP"); the stored key is unchanged.
+  return column.key ? labelFor(column.key, String(value)) : String(value);
 }
 
 /** The text an editor starts with. */

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { toast } from "sonner";
 import { formErrors } from "../../../app/lib/trpc-error.ts";
 import { type RouterOutputs, useTRPC } from "../../../app/trpc.ts";
 import { Dialog } from "../../../app/ui/dialog.tsx";
@@ -36,6 +37,7 @@ function CreateForm({ onCreated, onCancel }: { onCreated: (key: Created) => void
   const create = useMutation(
     trpc.workspaces.apiKeys.create.mutationOptions({
       onSuccess: async (key) => {
+        toast.success(`API key “${key.name}” created.`);
         onCreated(key);
         await queryClient.invalidateQueries({ queryKey: trpc.workspaces.apiKeys.list.queryKey() });
       },

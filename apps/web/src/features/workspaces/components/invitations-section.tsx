@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { absoluteTime, relativeTime } from "../../../app/lib/relative-time.ts";
+import { toast } from "sonner";
+import { formatDateTime, formatRelative } from "../../../app/lib/format.ts";
 import { messageOf } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { ErrorState, Spinner } from "../../../app/ui/states.tsx";
@@ -12,6 +13,7 @@ export function InvitationsSection() {
   const invitations = useQuery(trpc.workspaces.invitations.list.queryOptions({ workspaceId: workspace.id }));
   const revoke = useMutation(
     trpc.workspaces.invitations.delete.mutationOptions({
+      onSuccess: () => toast.success("Invitation revoked."),
       onSettled: () =>
         queryClient.invalidateQueries({ queryKey: trpc.workspaces.invitations.list.queryKey() }),
     }),
@@ -53,7 +55,7 @@ export function InvitationsSection() {
                 <td>{invitation.email}</td>
                 <td>{roleLabel(invitation.role)}</td>
                 <td>{invitation.invitedBy ?? "—"}</td>
-                <td title={absoluteTime(invitation.expiresAt)}>{relativeTime(invitation.expiresAt)}</td>
+                <td title={formatDateTime(invitation.expiresAt)}>{formatRelative(invitation.expiresAt)}</td>
                 {canManage ? (
                   <td className="actions">
                     <button

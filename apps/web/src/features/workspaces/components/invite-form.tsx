@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { toast } from "sonner";
 import { formErrors } from "../../../app/lib/trpc-error.ts";
 import { type RouterInputs, useTRPC } from "../../../app/trpc.ts";
 import { FormAlert } from "../../../app/ui/form-alert.tsx";
@@ -20,6 +21,7 @@ export function InviteForm() {
   const invite = useMutation(
     trpc.workspaces.invitations.create.mutationOptions({
       onSuccess: async (invitation) => {
+        toast.success(`Invitation sent to ${invitation.email}.`);
         setSentTo(invitation.email);
         setEmail("");
         await queryClient.invalidateQueries({ queryKey: trpc.workspaces.invitations.list.queryKey() });

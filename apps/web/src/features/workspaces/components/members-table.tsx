@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { toast } from "sonner";
 import { messageOf } from "../../../app/lib/trpc-error.ts";
 import { type RouterOutputs, useTRPC } from "../../../app/trpc.ts";
 import { ConfirmDialog } from "../../../app/ui/confirm-dialog.tsx";
@@ -24,10 +25,16 @@ export function MembersTable() {
     ),
   );
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.workspaces.members.list.queryKey() });
-  const update = useMutation(trpc.workspaces.members.update.mutationOptions({ onSettled: refresh }));
+  const update = useMutation(
+    trpc.workspaces.members.update.mutationOptions({
+      onSuccess: () => toast.success("Role changed."),
+      onSettled: refresh,
+    }),
+  );
   const remove = useMutation(
     trpc.workspaces.members.delete.mutationOptions({
       onSuccess: async () => {
+        toast.success(`${removing?.name ?? "Member"} removed from the workspace.`);
         setRemoving(null);
         await refresh();
         // what the member handed out is revoked with the membership

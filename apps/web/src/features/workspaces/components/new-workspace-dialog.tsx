@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
+import { toast } from "sonner";
 import { formErrors } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { Dialog } from "../../../app/ui/dialog.tsx";
@@ -23,6 +24,7 @@ export function NewWorkspaceForm({ onDone }: { onDone?: () => void }) {
   const create = useMutation(
     trpc.workspaces.create.mutationOptions({
       onSuccess: async (workspace) => {
+        toast.success(`Workspace “${workspace.name}” created.`);
         await queryClient.invalidateQueries({ queryKey: trpc.workspaces.list.queryKey() });
         onDone?.();
         await navigate(`/w/${workspace.id}/contacts`);

@@ -1,4 +1,4 @@
-import type { WorkspaceAction } from "@quarry/workspaces/permissions";
+import { isRole, roleLabels, type WorkspaceAction } from "@quarry/workspaces/permissions";
 import { createContext, useContext } from "react";
 
 export interface CurrentWorkspace {
@@ -23,5 +23,5 @@ export function useOptionalWorkspace(): CurrentWorkspace | null {
 }
 
 export function roleLabel(role: string): string {
-  return role === "billing_admin" ? "Billing admin" : role.charAt(0).toUpperCase() + role.slice(1);
+  return isRole(role) ? roleLabels[role] : role;
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { absoluteTime, relativeTime } from "../../../app/lib/relative-time.ts";
+import { toast } from "sonner";
+import { formatDateTime, formatRelative } from "../../../app/lib/format.ts";
 import { messageOf } from "../../../app/lib/trpc-error.ts";
 import { type RouterOutputs, useTRPC } from "../../../app/trpc.ts";
 import { ConfirmDialog } from "../../../app/ui/confirm-dialog.tsx";
@@ -47,6 +48,7 @@ function ApiKeysTable() {
   const revoke = useMutation(
     trpc.workspaces.apiKeys.revoke.mutationOptions({
       onSuccess: async () => {
+        toast.success(`API key “${revoking?.name ?? ""}” revoked.`);
         setRevoking(null);
         await queryClient.invalidateQueries({ queryKey: trpc.workspaces.apiKeys.list.queryKey() });
       },
@@ -82,18 +84,20 @@ function ApiKeysTable() {
               <td>
                 {key.name}
                 {key.revokedAt ? (
-                  <span className="badge danger">Revoked {relativeTime(key.revokedAt)}</span>
+                  <span className="badge danger">Revoked {formatRelative(key.revokedAt)}</span>
                 ) : null}
               </td>
               <td>
                 <code>{key.prefix}</code>
               </td>
               <td>{key.scope === "read" ? "Read" : "Read and write"}</td>
-              <td title={absoluteTime(key.createdAt)}>
-                {relativeTime(key.createdAt)}
+              <td title={formatDateTime(key.createdAt)}>
+                {formatRelative(key.createdAt)}
                 {key.createdBy ? <span className="muted small block">by {key.createdBy}</span> : null}
               </td>
-              <td>{key.lastUsedAt ? relativeTime(key.lastUsedAt) : <span className="muted">Never</span>}</td>
+              <td>
+                {key.lastUsedAt ? formatRelative(key.lastUsedAt) : <span className="muted">Never</span>}
+              </td>
               <td className="actions">
                 {key.revokedAt ? null : (
                   <button

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams } from "react-router";
+import { toast } from "sonner";
 import { messageOf } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { ErrorState, Spinner } from "../../../app/ui/states.tsx";
@@ -26,6 +27,7 @@ export function InvitePage() {
   const accept = useMutation(
     trpc.workspaces.invitations.accept.mutationOptions({
       onSuccess: async (result) => {
+        toast.success(preview.data ? `You joined ${preview.data.workspaceName}.` : "Invitation accepted.");
         await queryClient.invalidateQueries({ queryKey: trpc.workspaces.list.queryKey() });
         await navigate(`/w/${result.workspaceId}/contacts`, { replace: true });
       },

@@ -1,3 +1,4 @@
+import { Link } from "react-router";
 import { Notice } from "../../../app/ui/states.tsx";
 import { InvitationsSection } from "../components/invitations-section.tsx";
 import { InviteForm } from "../components/invite-form.tsx";
@@ -10,7 +11,10 @@ export function MembersPage() {
     <main className="page narrow">
       <header className="page-header">
         <h1>Members</h1>
-        <p className="muted">People with access to {workspace.name}.</p>
+        <p className="muted">
+          People with access to {workspace.name}.{" "}
+          <Link to={`/w/${workspace.id}/settings/roles`}>What each role may do</Link>
+        </p>
       </header>
       {workspace.can("members.read") ? (
         <MembersTable />
