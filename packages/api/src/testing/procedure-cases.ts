@@ -128,4 +128,5 @@ export const procedureCases: Record<string, ProcedureCase> = {
     },
   }),
   "enrichment.providers.list": (home) => ws(home),
+  "enrichment.onboarding.get": (home) => ws(home),
 };
