@@ -11,8 +11,8 @@ import { batchJobKey, runBatchTask } from "../tasks/run-batch.task.ts";
 import type { EnrichmentDeps } from "./deps.ts";
 import { estimateRun, skipReason } from "./estimate-run.ts";
 import { finishRunIfDone } from "./finish-run.ts";
-import { nothingToFill } from "./nothing-to-fill.ts";
 import { getRun, RUNNER_ACCESS } from "./get-run.ts";
+import { nothingToFill } from "./nothing-to-fill.ts";
 import { checkFields, resolveSelection } from "./run-selection.ts";
 
 /**
@@ -29,14 +29,10 @@ export async function createRun(ctx: ServiceCtx, deps: EnrichmentDeps, input: Cr
   if (records.length === 0) throw badInput("selection", "selection matches no records");
   const { available } = await getBalance(ctx);
   const testMode = await findTestMode(ctx.db, ctx.workspaceId);
-  const estimate = await estimateRun(
-    ctx.db,
-    deps,
-    ctx.workspaceId,
-    { ...input, fields, testMode },
-    records,
-    { truncated, available },
-  );
+  const estimate = await estimateRun(ctx.db, deps, ctx.workspaceId, { ...input, fields, testMode }, records, {
+    truncated,
+    available,
+  });
   const refusal = nothingToFill(estimate, testMode);
   if (refusal) throw refusal;
   const size = deps.timing.batchRecords;

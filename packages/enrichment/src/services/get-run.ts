@@ -16,7 +16,17 @@ import {
 import { creditsCtx } from "./credits-ctx.ts";
 
 function emptyCounts(): RunCounts {
-  return { total: 0, done: 0, pending: 0, inProgress: 0, found: 0, notFound: 0, failed: 0, skipped: 0, cancelled: 0 };
+  return {
+    total: 0,
+    done: 0,
+    pending: 0,
+    inProgress: 0,
+    found: 0,
+    notFound: 0,
+    failed: 0,
+    skipped: 0,
+    cancelled: 0,
+  };
 }
 
 const countKey: Record<string, keyof RunCounts> = {

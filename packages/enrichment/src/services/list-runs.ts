@@ -21,7 +21,15 @@ function decode(cursor: string): z.infer<typeof cursorSchema> | null {
 
 type RunSummary = Pick<
   Run,
-  "id" | "entity" | "fields" | "testMode" | "status" | "stopReason" | "recordCount" | "createdAt" | "finishedAt"
+  | "id"
+  | "entity"
+  | "fields"
+  | "testMode"
+  | "status"
+  | "stopReason"
+  | "recordCount"
+  | "createdAt"
+  | "finishedAt"
 >;
 
 /** The workspace's runs, newest first (open one with get for its progress). */

@@ -1,5 +1,5 @@
-import { badInput } from "@quarry/core/app-error";
 import type { AppError } from "@quarry/core/app-error";
+import { badInput } from "@quarry/core/app-error";
 import type { RunEstimate } from "../schemas/runs.ts";
 
 function list(fields: readonly string[]): string {

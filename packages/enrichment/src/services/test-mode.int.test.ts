@@ -29,7 +29,9 @@ describe("test mode", () => {
     // A customised order (a vendor before the built-in) and the rest at their defaults.
     await updateEnrichmentSettings(ctx, deps, {
       data: {
-        waterfalls: [{ entity: "contact", field: "title", providers: ["pdl-person-enrich", "apollo-people-match"] }],
+        waterfalls: [
+          { entity: "contact", field: "title", providers: ["pdl-person-enrich", "apollo-people-match"] },
+        ],
       },
     });
     const before = await getEnrichmentSettings(ctx, deps);
@@ -41,7 +43,9 @@ describe("test mode", () => {
       const saved = before.waterfalls.find((b) => b.entity === w.entity && b.field === w.field);
       expect(w.configured).toEqual(saved?.providers);
       expect(w.isDefault).toBe(saved?.isDefault);
-      expect(w.providers.some((id) => id.startsWith("hunter") || id.startsWith("apollo") || id.startsWith("pdl"))).toBe(false);
+      expect(
+        w.providers.some((id) => id.startsWith("hunter") || id.startsWith("apollo") || id.startsWith("pdl")),
+      ).toBe(false);
       const sandboxFills = (sandbox.fields[w.entity] as readonly string[]).includes(w.field);
       expect(w.providers.at(-1) === "sandbox").toBe(sandboxFills);
     }
@@ -56,10 +60,15 @@ describe("test mode", () => {
 
   it("a run started in test mode is a test run: the sandbox fills it, marked, charging what the sandbox charges", async () => {
     const calls: ProviderCall[] = [];
-    const vendor = testProvider({ id: "vendor", contact: ["title"], cost: 5, answer: () => foundTitle("CTO", 95) }, calls);
+    const vendor = testProvider(
+      { id: "vendor", contact: ["title"], cost: 5, answer: () => foundTitle("CTO", 95) },
+      calls,
+    );
     const deps = testDeps([vendor, sandbox]);
     const w = await enrichmentWorkspace(t.db, 50);
-    const ids = await insertContacts(t.db, w.workspaceId, [{ email: "ada@lovelace.example", full_name: "Ada Lovelace" }]);
+    const ids = await insertContacts(t.db, w.workspaceId, [
+      { email: "ada@lovelace.example", full_name: "Ada Lovelace" },
+    ]);
     await updateEnrichmentSettings(w.ctx, deps, { data: { testMode: true } });
     const run = await createContactRun(w.ctx, deps, ids, { fields: ["title"] });
     expect(run.testMode).toBe(true);
