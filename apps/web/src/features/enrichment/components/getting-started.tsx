@@ -66,11 +66,11 @@ export function GettingStarted() {
           </span>
         </Step>
         <Step done={s.providerKey} title="Add a provider key">
-          Connect a vendor (Hunter, Apollo, People Data Labs) on the{" "}
-          <Link to={`${base}/settings/providers`}>Providers</Link> page to fill fields with real data.
+          <Link to={`${base}/settings/providers`}>Connect a vendor</Link> (Hunter, Apollo, People Data Labs)
+          to fill fields with real data.
         </Step>
         <Step done={s.teammate} title="Invite a teammate">
-          Invite people on the <Link to={`${base}/settings/members`}>Members</Link> page.
+          <Link to={`${base}/settings/members`}>Invite people</Link> to work in this workspace with you.
         </Step>
       </ol>
     </aside>

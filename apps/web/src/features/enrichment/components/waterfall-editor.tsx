@@ -77,12 +77,14 @@ export function WaterfallEditor() {
         <SelectField
           label="Records"
           value={entity}
-          onChange={(e) =>
+          onChange={(e) => {
+            // Read now: a controlled select shows its old value again until the switch happens.
+            const next: Entity = e.target.value === "company" ? "company" : "contact";
             choose(() => {
-              setEntity(e.target.value === "company" ? "company" : "contact");
+              setEntity(next);
               setField(null);
-            })
-          }
+            });
+          }}
           options={[
             { value: "contact", label: "Contacts" },
             { value: "company", label: "Companies" },
@@ -91,7 +93,10 @@ export function WaterfallEditor() {
         <SelectField
           label="Field"
           value={current.field}
-          onChange={(e) => choose(() => setField(e.target.value))}
+          onChange={(e) => {
+            const next = e.target.value;
+            choose(() => setField(next));
+          }}
           options={waterfalls.map((w) => ({
             value: w.field,
             label: `${fieldLabel(entity, w.field)}${w.isDefault ? "" : " (customised)"}`,
