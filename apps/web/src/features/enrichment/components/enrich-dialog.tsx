@@ -39,7 +39,10 @@ function EnrichForm({ onClose, entity, selection, selectionText }: Omit<EnrichDi
   const { nameOf, isSandbox } = useProviders();
   const [fields, setFields] = useState<string[]>([]);
   const [overwrite, setOverwrite] = useState(false);
-  const settings = useQuery(trpc.enrichment.settings.get.queryOptions({ workspaceId: workspace.id }));
+  // Read fresh: which fields can be filled follows keys and provider health, which change elsewhere.
+  const settings = useQuery(
+    trpc.enrichment.settings.get.queryOptions({ workspaceId: workspace.id }, { staleTime: 0 }),
+  );
   const balance = useQuery(
     trpc.credits.balance.get.queryOptions(
       { workspaceId: workspace.id },
