@@ -6,7 +6,8 @@ import { launchBrowser, newUserPage, snapshot, uniqueEmail } from "../support/br
  * A newcomer's first enrichment: a new workspace shows the getting-started checklist; adding a
  * contact ticks its first step; test mode goes on in one switch; a test run fills the contact's
  * title with a made-up value marked as sandbox data, at no cost; test mode goes off again in one
- * switch on the Providers page, where an unsaved waterfall order is not dropped without asking.
+ * switch on the Providers page, where an unsaved waterfall order is not dropped without asking;
+ * the checklist is dismissed and stays away.
  */
 
 let browser: Browser;
@@ -85,6 +86,7 @@ it("checklist, test mode in one switch, a sandbox-filled test run, and confirm b
     const providersSwitch = page.getByRole("region", { name: "Test mode" }).getByRole("switch");
     expect(await providersSwitch.isChecked()).toBe(true);
     await page.getByText(/Test mode is on: runs use the free built-ins/).waitFor();
+    await snapshot(page, "test-mode-providers");
     await providersSwitch.click();
     await expect.poll(() => providersSwitch.isChecked()).toBe(false);
     await page.getByText(/Test mode is on: runs use the free built-ins/).waitFor({ state: "detached" });
@@ -109,6 +111,15 @@ it("checklist, test mode in one switch, a sandbox-filled test run, and confirm b
     await confirm.getByRole("button", { name: "Discard changes" }).click();
     await expect.poll(() => field.inputValue()).toBe(other);
     await waterfalls.getByText("Default order").waitFor();
+
+    // The checklist can be dismissed, and stays dismissed.
+    await page.getByRole("link", { name: "Contacts" }).click();
+    await checklist(page).getByText("2 of 4 done").waitFor();
+    await checklist(page).getByRole("button", { name: "Dismiss checklist" }).click();
+    await checklist(page).waitFor({ state: "detached" });
+    await page.reload();
+    await page.getByRole("row", { name: /Ada Lovelace/ }).waitFor();
+    expect(await checklist(page).count()).toBe(0);
   } catch (error) {
     await snapshot(page, "enrichment-test-mode-failure");
     throw error;
