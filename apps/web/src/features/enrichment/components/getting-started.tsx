@@ -5,6 +5,7 @@ import { readStored, writeStored } from "../../../app/lib/storage.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { useWorkspace } from "../../workspaces/hooks/workspace-context.ts";
 import "../enrichment.css";
+import "../newcomer.css";
 import { TestModeSwitch } from "./test-mode-switch.tsx";
 
 const dismissedKey = (workspaceId: string) => `quarry:getting-started-dismissed:${workspaceId}`;

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { messageOf } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { useWorkspace } from "../../workspaces/hooks/workspace-context.ts";
+import "../newcomer.css";
 import { SandboxBadge } from "./sandbox-badge.tsx";
 
 /**
