@@ -174,6 +174,9 @@ it("previews cost, runs enrichment live, shows provenance, and stops a hanging p
       .getByRole("button", { name: "Stop run" })
       .click();
     await page.locator(".run-header").getByText("Cancelled").waitFor();
+    // The lookup that was stopped is cancelled, not done.
+    await expect.poll(() => progress.getAttribute("aria-valuetext")).toBe("0 of 1 lookups done, 1 cancelled");
+    await page.getByText("0 of 1 done (0%)").waitFor();
     expect(await page.getByRole("button", { name: /Stop run|Stopping/ }).count()).toBe(0);
     const credits = page.getByRole("region", { name: "Credits" });
     await credits.getByText("Spent by this run").waitFor();

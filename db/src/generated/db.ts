@@ -234,6 +234,7 @@ export interface EnrichmentRuns {
   started_at: Timestamp | null;
   status: Generated<string>;
   stop_reason: string | null;
+  test_mode: Generated<boolean>;
   updated_at: Generated<Timestamp>;
   workspace_id: string;
 }
@@ -241,6 +242,7 @@ export interface EnrichmentRuns {
 export interface EnrichmentSettings {
   confidence_threshold: Generated<number>;
   created_at: Generated<Timestamp>;
+  test_mode: Generated<boolean>;
   updated_at: Generated<Timestamp>;
   workspace_id: string;
 }

@@ -1,6 +1,7 @@
 import { router } from "@quarry/trpc/init";
 import { cancelRunProcedure } from "./procedures/cancel-run.ts";
 import { createRunProcedure } from "./procedures/create-run.ts";
+import { getOnboardingProcedure } from "./procedures/get-onboarding.ts";
 import { getRunProcedure } from "./procedures/get-run.ts";
 import { getSettingsProcedure } from "./procedures/get-settings.ts";
 import { listProvidersProcedure } from "./procedures/list-providers.ts";
@@ -22,4 +23,5 @@ export const enrichmentRouter = router({
   settings: router({ get: getSettingsProcedure, update: updateSettingsProcedure }),
   providers: router({ list: listProvidersProcedure }),
   providerKeys: providerKeysRouter,
+  onboarding: router({ get: getOnboardingProcedure }),
 });

@@ -228,7 +228,7 @@ export function buildOpenApiDocument(routes: readonly RestRouteDoc[]): OpenApiDo
       version: "1.0.0",
       description:
         "The public REST API of a Quarry workspace. Authenticate with a workspace API key: `Authorization: Bearer qk_live_…`. " +
-        "Keys are made in the app (Settings → API keys, owners and admins) or with `npm run admin -- create-api-key`. " +
+        "Keys are made in the app (the API keys page, for owners and admins) or with `npm run admin -- create-api-key`. " +
         "Each endpoint takes an action; a `read` key may take the read actions (every GET), a `read_write` key also the writes. " +
         "Every JSON name, in bodies and answers, is snake_case (`next_cursor`, `created_at`, `credits.spent`). " +
         "Creating POSTs accept an `Idempotency-Key` header: a retry with the same key and body replays the first answer. " +

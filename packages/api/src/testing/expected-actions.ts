@@ -78,6 +78,8 @@ export const procedureActions: Record<string, WorkspaceAction | AccountAction> =
   "enrichment.settings.get": "enrichment.read",
   "enrichment.settings.update": "providers.manage",
   "enrichment.providers.list": "enrichment.read",
+  // The newcomer checklist: what the workspace holds, as yes/no, to anyone who may see enrichment.
+  "enrichment.onboarding.get": "enrichment.read",
   // Lists which providers have a key (masked, never the secret); changing or testing one is a manager's.
   "enrichment.providerKeys.list": "enrichment.read",
   "enrichment.providerKeys.set": "providers.manage",

@@ -136,4 +136,5 @@ export const procedureCases: Record<string, ProcedureCase> = {
     },
   }),
   "enrichment.providers.list": (home) => ws(home),
+  "enrichment.onboarding.get": (home) => ws(home),
 };

@@ -7,6 +7,8 @@ export interface RunRow {
   entity: string;
   fields: string[];
   overwrite: boolean;
+  /** Started in test mode: its waterfalls are the test ones (the sandbox) to its end. */
+  test_mode: boolean;
   selection: unknown;
   status: string;
   stop_reason: string | null;
@@ -26,6 +28,7 @@ const runColumns = [
   "entity",
   "fields",
   "overwrite",
+  "test_mode",
   "selection",
   "status",
   "stop_reason",
@@ -46,6 +49,7 @@ export async function insertRun(
     entity: string;
     fields: string[];
     overwrite: boolean;
+    testMode: boolean;
     selection: unknown;
     recordCount: number;
     batchCount: number;
@@ -60,6 +64,7 @@ export async function insertRun(
       entity: r.entity,
       fields: r.fields,
       overwrite: r.overwrite,
+      test_mode: r.testMode,
       selection: JSON.stringify(r.selection),
       record_count: r.recordCount,
       batch_count: r.batchCount,

@@ -9,6 +9,24 @@ export async function findThreshold(db: Database, workspaceId: string): Promise<
   return row?.confidence_threshold ?? null;
 }
 
+/** Whether the workspace is in test mode (the sandbox in every waterfall); false until it says so. */
+export async function findTestMode(db: Database, workspaceId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("enrichment_settings")
+    .select("test_mode")
+    .where("workspace_id", "=", workspaceId)
+    .executeTakeFirst();
+  return row?.test_mode ?? false;
+}
+
+export async function upsertTestMode(db: Database, workspaceId: string, testMode: boolean): Promise<void> {
+  await db
+    .insertInto("enrichment_settings")
+    .values({ workspace_id: workspaceId, test_mode: testMode })
+    .onConflict((oc) => oc.column("workspace_id").doUpdateSet({ test_mode: testMode }))
+    .execute();
+}
+
 export async function upsertThreshold(db: Database, workspaceId: string, threshold: number): Promise<void> {
   await db
     .insertInto("enrichment_settings")

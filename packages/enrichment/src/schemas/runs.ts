@@ -89,6 +89,11 @@ export type RunEstimate = z.infer<typeof runEstimateSchema>;
 
 const countsSchema = z.object({
   total: z.number().int(),
+  /**
+   * Work finished: found, not found, failed, and skipped (nothing to look up). Cancelled items are
+   * not done: a stopped run shows done < total and its cancelled count beside it.
+   */
+  done: z.number().int(),
   pending: z.number().int(),
   inProgress: z.number().int(),
   found: z.number().int(),
@@ -104,6 +109,8 @@ export const runSchema = z.object({
   entity: enrichEntitySchema,
   fields: z.array(z.string()),
   overwrite: z.boolean(),
+  /** Started in test mode: its fields were filled by the free built-ins and the sandbox (made-up data). */
+  testMode: z.boolean(),
   status: z.enum(runStatuses),
   /** Why the run stopped early (not enough credits, a spend cap) or failed. */
   stopReason: z.string().nullable(),
@@ -140,6 +147,7 @@ export const runSummarySchema = runSchema.pick({
   id: true,
   entity: true,
   fields: true,
+  testMode: true,
   status: true,
   stopReason: true,
   recordCount: true,

@@ -24,6 +24,9 @@ export function skipReason(record: SelectedRecord, field: string, overwrite: boo
     : "A user typed this value: run with overwrite to replace it.";
 }
 
+/** How the reason for a provider without a key starts (field-availability.ts tells keys from pauses by it). */
+export const NO_KEY_PREFIX = "No API key for";
+
 /** Per provider: unavailable (and why) for this workspace, or available. */
 export async function providerAvailability(
   db: Database,
@@ -37,7 +40,7 @@ export async function providerAvailability(
     if (out.has(p.id)) continue;
     if (paused.has(p.id)) out.set(p.id, "Paused after repeated failures (degraded).");
     else if (p.needsApiKey && !(await deps.credentials(db, workspaceId, p).catch(() => null))) {
-      out.set(p.id, `No API key for ${p.name}: add one in Settings → Providers.`);
+      out.set(p.id, `${NO_KEY_PREFIX} ${p.name}: add one on the Providers page.`);
     } else out.set(p.id, null);
   }
   return out;
@@ -53,11 +56,13 @@ export async function estimateRun(
   db: Database,
   deps: EnrichmentDeps,
   workspaceId: string,
-  input: { entity: EnrichEntity; fields: readonly string[]; overwrite: boolean },
+  input: { entity: EnrichEntity; fields: readonly string[]; overwrite: boolean; testMode: boolean },
   records: readonly SelectedRecord[],
   opts: { truncated: boolean; available: number | null },
 ): Promise<RunEstimate> {
-  const waterfalls = await loadWaterfalls(db, deps, workspaceId, input.entity, input.fields);
+  const waterfalls = await loadWaterfalls(db, deps, workspaceId, input.entity, input.fields, {
+    testMode: input.testMode,
+  });
   const stats = new Map((await providerStats(db, workspaceId, 30)).map((s) => [s.provider, s]));
   const all = [...waterfalls.values()].flatMap((w) => w.providers);
   const availability = await providerAvailability(db, deps, workspaceId, all);

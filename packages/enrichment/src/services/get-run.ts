@@ -16,7 +16,17 @@ import {
 import { creditsCtx } from "./credits-ctx.ts";
 
 function emptyCounts(): RunCounts {
-  return { total: 0, pending: 0, inProgress: 0, found: 0, notFound: 0, failed: 0, skipped: 0, cancelled: 0 };
+  return {
+    total: 0,
+    done: 0,
+    pending: 0,
+    inProgress: 0,
+    found: 0,
+    notFound: 0,
+    failed: 0,
+    skipped: 0,
+    cancelled: 0,
+  };
 }
 
 const countKey: Record<string, keyof RunCounts> = {
@@ -76,9 +86,11 @@ export async function loadRun(
     if (!key) continue;
     const f = byField.get(c.field) ?? emptyCounts();
     byField.set(c.field, f);
+    const done = key !== "pending" && key !== "inProgress" && key !== "cancelled";
     for (const target of [counts, f]) {
       target[key] += c.n;
       target.total += c.n;
+      if (done) target.done += c.n;
     }
     if (c.status === "found" && c.provider) providerEntry(c.provider).valuesFound += c.n;
   }
@@ -96,6 +108,7 @@ export async function loadRun(
     entity: row.entity === "company" ? "company" : "contact",
     fields: row.fields,
     overwrite: row.overwrite,
+    testMode: row.test_mode,
     status: runStatusOf(row),
     stopReason: row.stop_reason,
     recordCount: row.record_count,

@@ -21,7 +21,15 @@ function decode(cursor: string): z.infer<typeof cursorSchema> | null {
 
 type RunSummary = Pick<
   Run,
-  "id" | "entity" | "fields" | "status" | "stopReason" | "recordCount" | "createdAt" | "finishedAt"
+  | "id"
+  | "entity"
+  | "fields"
+  | "testMode"
+  | "status"
+  | "stopReason"
+  | "recordCount"
+  | "createdAt"
+  | "finishedAt"
 >;
 
 /** The workspace's runs, newest first (open one with get for its progress). */
@@ -43,6 +51,7 @@ export async function listRuns(
       id: r.id,
       entity: r.entity === "company" ? "company" : "contact",
       fields: r.fields,
+      testMode: r.test_mode,
       status: runStatusOf(r),
       stopReason: r.stop_reason,
       recordCount: r.record_count,

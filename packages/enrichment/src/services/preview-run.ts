@@ -1,5 +1,6 @@
 import { getBalance } from "@quarry/credits/services/get-balance";
 import type { ServiceCtx } from "@quarry/db/service-context";
+import { findTestMode } from "../queries/settings.queries.ts";
 import type { PreviewRunInput, RunEstimate } from "../schemas/runs.ts";
 import type { EnrichmentDeps } from "./deps.ts";
 import { estimateRun } from "./estimate-run.ts";
@@ -19,5 +20,9 @@ export async function previewRun(
   const fields = checkFields(deps, input.entity, input.fields);
   const { records, truncated } = await resolveSelection(ctx, input.entity, input.selection);
   const available = opts.canReadBalance ? (await getBalance(ctx)).available : null;
-  return estimateRun(ctx.db, deps, ctx.workspaceId, { ...input, fields }, records, { truncated, available });
+  const testMode = await findTestMode(ctx.db, ctx.workspaceId);
+  return estimateRun(ctx.db, deps, ctx.workspaceId, { ...input, fields, testMode }, records, {
+    truncated,
+    available,
+  });
 }

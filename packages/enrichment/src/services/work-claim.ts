@@ -50,7 +50,9 @@ export async function workClaim({
   // a cap set, a job makes one call at a time (other jobs' calls in flight are the only overrun).
   const caps = await getCreditSettings(scope.ctx);
   const lanes = caps.runCap !== null || caps.monthlyCap !== null ? 1 : deps.timing.callConcurrency;
-  const waterfalls = await loadWaterfalls(db, deps, workspaceId, entity, run.fields);
+  const waterfalls = await loadWaterfalls(db, deps, workspaceId, entity, run.fields, {
+    testMode: run.test_mode,
+  });
   const credentials = new Map<string, ProviderCredentials>();
   let open: Work[] = claimed.map((c) => ({
     recordId: c.record_id,

@@ -11,8 +11,10 @@ import { ErrorState, Spinner } from "../../../app/ui/states.tsx";
 import { useWorkspace } from "../../workspaces/hooks/workspace-context.ts";
 import { useProviders } from "../hooks/use-providers.ts";
 import { type Entity, formatCredits } from "../lib/format.ts";
+import { nothingToFillText } from "../lib/nothing-to-fill.ts";
 import { CostPreview } from "./cost-preview.tsx";
 import { FieldPicker } from "./field-picker.tsx";
+import { SandboxBadge } from "./sandbox-badge.tsx";
 
 interface EnrichDialogProps {
   open: boolean;
@@ -25,7 +27,7 @@ interface EnrichDialogProps {
 
 export function EnrichDialog({ open, onClose, ...rest }: EnrichDialogProps) {
   return (
-    <Dialog open={open} onClose={onClose} title="Enrich records" className="wide-dialog">
+    <Dialog open={open} onClose={onClose} title="Enrich records" className="wide-dialog enrich-dialog">
       <EnrichForm onClose={onClose} {...rest} />
     </Dialog>
   );
@@ -38,7 +40,10 @@ function EnrichForm({ onClose, entity, selection, selectionText }: Omit<EnrichDi
   const { nameOf, isSandbox } = useProviders();
   const [fields, setFields] = useState<string[]>([]);
   const [overwrite, setOverwrite] = useState(false);
-  const settings = useQuery(trpc.enrichment.settings.get.queryOptions({ workspaceId: workspace.id }));
+  // Read fresh: which fields can be filled follows keys and provider health, which change elsewhere.
+  const settings = useQuery(
+    trpc.enrichment.settings.get.queryOptions({ workspaceId: workspace.id }, { staleTime: 0 }),
+  );
   const balance = useQuery(
     trpc.credits.balance.get.queryOptions(
       { workspaceId: workspace.id },
@@ -66,61 +71,88 @@ function EnrichForm({ onClose, entity, selection, selectionText }: Omit<EnrichDi
   const waterfalls = settings.data?.waterfalls.filter((w) => w.entity === entity) ?? [];
   const estimate = fields.length > 0 && !preview.isPlaceholderData ? preview.data : undefined;
   const short = estimate?.available != null ? estimate.worstCaseCost > estimate.available : false;
+  // A run that could fill nothing is not offered (the server refuses it too), with the reason.
+  const refusal = estimate ? nothingToFillText(entity, estimate) : null;
+  const testMode = settings.data?.testMode === true;
 
   return (
-    <div className="dialog-body stack">
-      <p className="muted">Enrich {selectionText}. Choose the fields to fill:</p>
-      {settings.isPending ? <Spinner label="Loading fields" /> : null}
-      {settings.isError ? (
-        <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />
-      ) : null}
-      {settings.isSuccess ? (
-        <FieldPicker
-          entity={entity}
-          waterfalls={waterfalls}
-          nameOf={nameOf}
-          isSandbox={isSandbox}
-          value={fields}
-          onChange={setFields}
-        />
-      ) : null}
-      <label className="toggle-row">
-        <input type="checkbox" checked={overwrite} onChange={(event) => setOverwrite(event.target.checked)} />
-        <span>
-          <strong>Replace existing values</strong>
-          <span className="muted small block">
-            Off: only empty fields are filled. On: fields that already hold a value are looked up too, and a
-            value found replaces what is there.
+    <div className="enrich-form">
+      <div className="dialog-body stack enrich-scroll">
+        {testMode ? (
+          <p className="notice test-run-note" role="note">
+            <SandboxBadge /> <strong>Test mode is on.</strong> This is a test run: the free built-ins and then
+            the sandbox fill the fields with made-up data, marked as such. No vendor is called; nothing is
+            charged.
+          </p>
+        ) : null}
+        <p className="muted">Enrich {selectionText}. Choose the fields to fill:</p>
+        {settings.isPending ? <Spinner label="Loading fields" /> : null}
+        {settings.isError ? (
+          <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />
+        ) : null}
+        {settings.isSuccess ? (
+          <FieldPicker
+            entity={entity}
+            waterfalls={waterfalls}
+            nameOf={nameOf}
+            isSandbox={isSandbox}
+            value={fields}
+            onChange={setFields}
+          />
+        ) : null}
+        <label className="toggle-row">
+          <input
+            type="checkbox"
+            checked={overwrite}
+            onChange={(event) => setOverwrite(event.target.checked)}
+          />
+          <span>
+            <strong>Replace existing values</strong>
+            <span className="muted small block">
+              Off: only empty fields are filled. On: fields that already hold a value are looked up too, and a
+              value found replaces what is there.
+            </span>
           </span>
-        </span>
-      </label>
-      <section aria-labelledby="cost-heading" className="stack">
-        <h3 id="cost-heading">Cost preview</h3>
-        {fields.length === 0 ? <p className="muted">Pick at least one field to see what it costs.</p> : null}
-        {fields.length > 0 && preview.isFetching && !estimate ? (
-          <Spinner label="Working out the cost" />
+        </label>
+        <section aria-labelledby="cost-heading" className="stack">
+          <h3 id="cost-heading">Cost preview</h3>
+          {fields.length === 0 ? (
+            <p className="muted">Pick at least one field to see what it costs.</p>
+          ) : null}
+          {fields.length > 0 && preview.isFetching && !estimate ? (
+            <Spinner label="Working out the cost" />
+          ) : null}
+          {preview.isError ? (
+            <ErrorState error={preview.error} onRetry={() => void preview.refetch()} />
+          ) : null}
+          {estimate ? (
+            <CostPreview entity={entity} estimate={estimate} held={balance.data?.held ?? null} />
+          ) : null}
+        </section>
+        {refusal ? (
+          <p className="form-alert" role="alert">
+            {refusal}
+          </p>
         ) : null}
-        {preview.isError ? <ErrorState error={preview.error} onRetry={() => void preview.refetch()} /> : null}
-        {estimate ? (
-          <CostPreview entity={entity} estimate={estimate} held={balance.data?.held ?? null} />
-        ) : null}
-      </section>
-      <FormAlert message={create.isError ? messageOf(create.error) : null} />
-      <div className="dialog-actions">
+        <FormAlert message={create.isError ? messageOf(create.error) : null} />
+      </div>
+      <div className="dialog-actions enrich-footer">
         <button type="button" className="button" onClick={onClose}>
           Cancel
         </button>
         <button
           type="button"
           className={short ? "button danger" : "button primary"}
-          disabled={!estimate || create.isPending}
+          disabled={!estimate || refusal !== null || create.isPending}
           onClick={() => create.mutate(input)}
         >
           {create.isPending
             ? "Starting…"
             : estimate
-              ? `${short ? "Start anyway" : "Start enrichment"} · up to ${formatCredits(estimate.worstCaseCost)}`
-              : "Start enrichment"}
+              ? `${short ? "Start anyway" : testMode ? "Start test run" : "Start enrichment"} · up to ${formatCredits(estimate.worstCaseCost)}`
+              : testMode
+                ? "Start test run"
+                : "Start enrichment"}
         </button>
       </div>
     </div>

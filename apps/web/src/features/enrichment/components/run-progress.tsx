@@ -1,11 +1,16 @@
 import { formatNumber } from "../lib/format.ts";
-import { doneCount, type Run } from "../lib/run-status.ts";
+import type { Run } from "../lib/run-status.ts";
 
-/** The progress bar (lookups done of all lookups) and the outcome counts. */
+/**
+ * The progress bar (lookups done of all lookups) and the outcome counts. Cancelled lookups are
+ * not done: a stopped run shows what was done, and what was cancelled beside it.
+ */
 export function RunProgress({ run }: { run: Run }) {
   const { counts } = run;
-  const done = doneCount(counts);
-  const percent = counts.total === 0 ? 100 : Math.round((done / counts.total) * 100);
+  const { done, cancelled, total } = counts;
+  const share = (n: number) => (total === 0 ? 0 : Math.round((n / total) * 100));
+  const percent = total === 0 ? 100 : share(done);
+  const cancelledText = cancelled > 0 ? `, ${formatNumber(cancelled)} cancelled` : "";
   return (
     <div className="run-progress stack">
       <div className="progress-line">
@@ -13,15 +18,19 @@ export function RunProgress({ run }: { run: Run }) {
           role="progressbar"
           aria-label="Run progress"
           aria-valuemin={0}
-          aria-valuemax={counts.total}
+          aria-valuemax={total}
           aria-valuenow={done}
-          aria-valuetext={`${formatNumber(done)} of ${formatNumber(counts.total)} lookups done`}
+          aria-valuetext={`${formatNumber(done)} of ${formatNumber(total)} lookups done${cancelledText}`}
           className={`progress status-${run.status}`}
         >
           <span className="progress-fill" style={{ width: `${percent}%` }} />
+          {cancelled > 0 ? (
+            <span className="progress-cancelled" style={{ width: `${share(cancelled)}%` }} />
+          ) : null}
         </div>
         <span className="progress-text">
-          {formatNumber(done)} of {formatNumber(counts.total)} done ({percent}%)
+          {formatNumber(done)} of {formatNumber(total)} done ({percent}%)
+          {cancelled > 0 ? <span className="muted"> · {formatNumber(cancelled)} cancelled</span> : null}
         </span>
       </div>
       <dl className="stat-row" aria-label="Outcomes">

@@ -55,6 +55,8 @@ function VendorKeyCard({ vendor }: { vendor: VendorKey }) {
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.enrichment.providerKeys.pathKey() });
     await queryClient.invalidateQueries({ queryKey: trpc.enrichment.providers.pathKey() });
+    // Which fields can be filled depends on the keys stored.
+    await queryClient.invalidateQueries({ queryKey: trpc.enrichment.settings.pathKey() });
   };
   const save = useMutation(
     trpc.enrichment.providerKeys.set.mutationOptions({

@@ -28,8 +28,3 @@ export const statusTone: Record<RunStatus, "accent" | "danger" | "success" | "ne
   failed: "danger",
   stopped: "danger",
 };
-
-/** Lookups that are finished one way or another (found, not found, failed, skipped, cancelled). */
-export function doneCount(counts: Run["counts"]): number {
-  return counts.total - counts.pending - counts.inProgress;
-}

@@ -2,6 +2,7 @@ import { Notice } from "../../../app/ui/states.tsx";
 import { CompanyLinkingSettings } from "../../records/components/company-linking-settings.tsx";
 import { useWorkspace } from "../../workspaces/hooks/workspace-context.ts";
 import { ProvidersTable } from "../components/providers-table.tsx";
+import { TestModeSwitch } from "../components/test-mode-switch.tsx";
 import { ThresholdForm } from "../components/threshold-form.tsx";
 import { VendorKeys } from "../components/vendor-keys.tsx";
 import { WaterfallEditor } from "../components/waterfall-editor.tsx";
@@ -23,6 +24,9 @@ export function ProvidersPage() {
         <h1>Providers</h1>
         <p className="muted">Where enriched values come from, in what order, and what they cost.</p>
       </header>
+      <section className="card" aria-label="Test mode">
+        <TestModeSwitch />
+      </section>
       <ProvidersTable />
       {workspace.can("providers.manage") ? <VendorKeys /> : null}
       <WaterfallEditor />

@@ -48,6 +48,7 @@ export function RunPage() {
           <h1>
             Enrich {data.recordCount} {data.recordCount === 1 ? entity : entityPlural(entity)}{" "}
             <RunStatusBadge status={data.status} />
+            {data.testMode ? <span className="badge sandbox">Test run</span> : null}
           </h1>
           <p className="muted">
             {data.fields.map((f) => fieldLabel(entity, f)).join(", ")}
@@ -58,6 +59,12 @@ export function RunPage() {
         </div>
         {live && workspace.can("enrichment.run") ? <StopRunButton run={data} /> : null}
       </header>
+      {data.testMode ? (
+        <p className="notice test-run-note" role="note">
+          A test run, started in test mode: values came from the free built-ins and the sandbox, whose made-up
+          values are marked “Sandbox — test data”. No vendor was called.
+        </p>
+      ) : null}
       {data.stopReason ? (
         <p className={data.status === "cancelled" ? "notice" : "form-alert"} role="alert">
           {data.status === "cancelled" ? "Stopped: " : "Stopped early: "}

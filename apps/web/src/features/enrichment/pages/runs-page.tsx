@@ -82,6 +82,7 @@ function RunsTable() {
                 <td>{run.fields.map((f) => fieldLabel(entity, f)).join(", ")}</td>
                 <td>
                   <RunStatusBadge status={run.status} />
+                  {run.testMode ? <span className="badge sandbox">Test run</span> : null}
                   {run.stopReason && run.status !== "cancelled" ? (
                     <span className="muted small block">{run.stopReason}</span>
                   ) : null}
