@@ -121,7 +121,10 @@ async function expectOnScreen(page: Page, locator: ReturnType<Page["locator"]>, 
   const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
   expect(box, `${what} has a box`).not.toBeNull();
   if (!box) return;
-  const [left, right, top, bottom] = [box.x, box.x + box.width, box.y, box.y + box.height].map(Math.round);
+  const left = Math.round(box.x);
+  const right = Math.round(box.x + box.width);
+  const top = Math.round(box.y);
+  const bottom = Math.round(box.y + box.height);
   expect(
     left >= 0 && right <= width && top >= 0 && bottom <= height,
     `${what} spans x ${left}–${right}, y ${top}–${bottom} in a ${width}×${height} window`,
