@@ -114,6 +114,40 @@ it("keeps New contact on screen; its dialog fits the phone and saves", async () 
   await page.getByText("Grace Hopper").first().waitFor();
 });
 
+it("fits the Enrich dialog to the phone: one choice per line, Start on screen", async () => {
+  const page = owner.page;
+  await page.goto(`/w/${seeded.workspaceId}/contacts`);
+  await page.getByRole("checkbox", { name: "Select all loaded rows" }).check();
+  await page
+    .getByRole("button", { name: /^Enrich/ })
+    .first()
+    .click();
+  const dialog = page.getByRole("dialog", { name: "Enrich records" });
+  await dialog.getByRole("checkbox", { name: /^Seniority/ }).check();
+  await expectOnScreen(page, dialog, "the Enrich dialog");
+  await expectOnScreen(page, dialog.getByRole("button", { name: /^Start enrichment/ }), "Start enrichment");
+  // The field choices are styled boxes stacked in a column, not words running on in a paragraph.
+  const choices = dialog.locator("label").filter({ has: page.getByRole("checkbox") });
+  const first = await choices.nth(0).boundingBox();
+  const second = await choices.nth(1).boundingBox();
+  expect(
+    second && first && second.y >= first.y + first.height,
+    "second field choice sits below the first",
+  ).toBe(true);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+});
+
+it("keeps page styles on screens shown without the app shell", async () => {
+  const page = visitor.page;
+  await page.goto("/no-such-page");
+  await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+  const box = await page.getByRole("link", { name: "Go home" }).boundingBox();
+  const middle = box ? box.x + box.width / 2 : 0;
+  expect(Math.abs(middle - PHONE.width / 2), "the Go home button is centred under the heading").toBeLessThan(
+    10,
+  );
+});
+
 /** The element's box lies inside the window: reachable without scrolling the page. */
 async function expectOnScreen(page: Page, locator: ReturnType<Page["locator"]>, what: string) {
   await locator.waitFor();

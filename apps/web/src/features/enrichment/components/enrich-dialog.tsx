@@ -12,6 +12,7 @@ import { useProviders } from "../hooks/use-providers.ts";
 import { type Entity, formatCredits } from "../lib/format.ts";
 import { CostPreview } from "./cost-preview.tsx";
 import { FieldPicker } from "./field-picker.tsx";
+import "../enrichment.css";
 
 interface EnrichDialogProps {
   open: boolean;
