@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createCompany, createContact, signUp, startFreeContactRun } from "../support/app.ts";
+import { createCompany, createContact, setViewport, signUp, startFreeContactRun } from "../support/app.ts";
 import { launchBrowser, newUserPage, PHONE, snapshot } from "../support/browser.ts";
 import { type Seeded, sidewaysScroll, signedInScreens, signedOutScreens } from "../support/pages.ts";
 
@@ -81,6 +81,31 @@ it("folds the navigation into a Menu button that opens, follows links and closes
   expect(await menu.getAttribute("aria-expanded")).toBe("false");
   expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-controls"))).toBe(controls);
   await page.getByRole("link", { name: "Members" }).waitFor({ state: "hidden" });
+});
+
+it("at tablet width (800 px) shows every navigation link without sideways scrolling", async () => {
+  const page = owner.page;
+  await setViewport(page, { width: 800, height: 1000 });
+  try {
+    await page.goto(`/w/${seeded.workspaceId}/contacts`);
+    await page.getByRole("heading", { level: 1, name: "Contacts" }).waitFor();
+    expect(await page.getByRole("button", { name: "Menu", exact: true }).isVisible()).toBe(false);
+    const nav = page.getByRole("navigation", { name: "Workspace" });
+    for (const name of [
+      "Contacts",
+      "Companies",
+      "Enrichment runs",
+      "Members",
+      "Providers",
+      "Credits",
+      "API keys",
+    ]) {
+      await expectOnScreen(page, nav.getByRole("link", { name, exact: true }), `the ${name} link`);
+    }
+    expect(await sidewaysScroll(page)).toEqual([]);
+  } finally {
+    await setViewport(page, PHONE);
+  }
 });
 
 it("keeps the account menu on screen and usable", async () => {
