@@ -173,6 +173,25 @@ it("keeps page styles on screens shown without the app shell", async () => {
   );
 });
 
+it("offers a reload when a page's code cannot be fetched, keeping the top bar and menu", async () => {
+  const page = owner.page;
+  await page.goto(`/w/${seeded.workspaceId}/contacts`);
+  await page.getByRole("heading", { level: 1, name: "Contacts" }).waitFor();
+  // As after a deploy that removed the old chunk: the members page's script is gone.
+  await page.route(/\/assets\/members-page-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: "" }));
+  try {
+    await page.getByRole("button", { name: "Menu", exact: true }).click();
+    await page.getByRole("link", { name: "Members" }).click();
+    await page.getByRole("alert").getByText("This page could not be shown").waitFor();
+    await page.getByRole("button", { name: "Reload" }).waitFor();
+    await expectOnScreen(page, page.getByRole("button", { name: "Menu", exact: true }), "the Menu button");
+  } finally {
+    await page.unroute(/\/assets\/members-page-[^/]*\.js$/);
+  }
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Members" }).waitFor();
+});
+
 /** The element's box lies inside the window: reachable without scrolling the page. */
 async function expectOnScreen(page: Page, locator: ReturnType<Page["locator"]>, what: string) {
   await locator.waitFor();

@@ -4,7 +4,7 @@ import { WorkspaceSwitcher } from "../../features/workspaces/components/workspac
 import { useOptionalWorkspace } from "../../features/workspaces/hooks/workspace-context.ts";
 import "./shell.css";
 import { NavMenu } from "./nav-menu.tsx";
-import { PageLoading } from "./page-loading.tsx";
+import { PageErrorBoundary, PageLoading } from "./page-loading.tsx";
 import { UserMenu } from "./user-menu.tsx";
 
 /** Top bar (workspace switcher, navigation, user menu) above the page. */
@@ -21,10 +21,12 @@ export function AppShell() {
         <UserMenu />
       </header>
       <div id="main" className="shell-main" tabIndex={-1}>
-        {/* The top bar stays while the next page's code loads. */}
-        <Suspense fallback={<PageLoading />}>
-          <Outlet />
-        </Suspense>
+        {/* The top bar stays while the next page's code loads, and when it fails to. */}
+        <PageErrorBoundary>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </div>
     </div>
   );
