@@ -1,5 +1,4 @@
 import type { RouterOutputs } from "../../../app/trpc.ts";
-import { TableScroll } from "../../../app/ui/table-scroll.tsx";
 import { type Entity, fieldLabel, formatCredits, formatNumber, formatPercent } from "../lib/format.ts";
 import { SandboxBadge } from "./sandbox-badge.tsx";
 
@@ -17,71 +16,69 @@ export function CostPreview({ entity, estimate, held }: CostPreviewProps) {
   const short = estimate.available !== null && estimate.worstCaseCost > estimate.available;
   return (
     <div className="cost-preview stack">
-      <TableScroll label="Cost per field and provider">
-        <table className="table compact">
-          <caption className="visually-hidden">Cost per field and provider</caption>
-          <thead>
-            <tr>
-              <th scope="col">Field / provider</th>
-              <th scope="col" className="num">
-                Records
+      <table className="table compact">
+        <caption className="visually-hidden">Cost per field and provider</caption>
+        <thead>
+          <tr>
+            <th scope="col">Field / provider</th>
+            <th scope="col" className="num">
+              Records
+            </th>
+            <th scope="col" className="num">
+              Per value
+            </th>
+            <th scope="col" className="num">
+              Hit rate
+            </th>
+            <th scope="col" className="num">
+              Expected
+            </th>
+            <th scope="col" className="num">
+              Worst case
+            </th>
+          </tr>
+        </thead>
+        {estimate.fields.map((field) => (
+          <tbody key={field.field} className="estimate-group">
+            <tr className="estimate-field">
+              <th scope="row">
+                {fieldLabel(entity, field.field)}
+                {field.skipped > 0 ? (
+                  <span className="muted small">
+                    {" "}
+                    · {formatNumber(field.skipped)} already filled, skipped
+                  </span>
+                ) : null}
               </th>
-              <th scope="col" className="num">
-                Per value
-              </th>
-              <th scope="col" className="num">
-                Hit rate
-              </th>
-              <th scope="col" className="num">
-                Expected
-              </th>
-              <th scope="col" className="num">
-                Worst case
-              </th>
+              <td className="num">{formatNumber(field.needed)}</td>
+              <td />
+              <td />
+              <td className="num">{formatCredits(field.expectedCost)}</td>
+              <td className="num">{formatCredits(field.worstCaseCost)}</td>
             </tr>
-          </thead>
-          {estimate.fields.map((field) => (
-            <tbody key={field.field} className="estimate-group">
-              <tr className="estimate-field">
-                <th scope="row">
-                  {fieldLabel(entity, field.field)}
-                  {field.skipped > 0 ? (
-                    <span className="muted small">
-                      {" "}
-                      · {formatNumber(field.skipped)} already filled, skipped
-                    </span>
+            {field.providers.map((provider) => (
+              <tr
+                key={provider.provider}
+                className={provider.unavailable ? "estimate-provider off" : "estimate-provider"}
+              >
+                <td className="indent">
+                  {provider.kind === "sandbox" ? <SandboxBadge /> : provider.name}
+                  {provider.unavailable ? (
+                    <span className="muted small"> — {provider.unavailable}</span>
                   ) : null}
-                </th>
-                <td className="num">{formatNumber(field.needed)}</td>
-                <td />
-                <td />
-                <td className="num">{formatCredits(field.expectedCost)}</td>
-                <td className="num">{formatCredits(field.worstCaseCost)}</td>
+                </td>
+                <td className="num">{formatNumber(provider.eligible)}</td>
+                <td className="num">
+                  {provider.costPerValue === 0 ? "free" : formatCredits(provider.costPerValue)}
+                </td>
+                <td className="num">{formatPercent(provider.hitRate)}</td>
+                <td className="num">{formatCredits(provider.expectedCost)}</td>
+                <td className="num">{formatCredits(provider.worstCaseCost)}</td>
               </tr>
-              {field.providers.map((provider) => (
-                <tr
-                  key={provider.provider}
-                  className={provider.unavailable ? "estimate-provider off" : "estimate-provider"}
-                >
-                  <td className="indent">
-                    {provider.kind === "sandbox" ? <SandboxBadge /> : provider.name}
-                    {provider.unavailable ? (
-                      <span className="muted small"> — {provider.unavailable}</span>
-                    ) : null}
-                  </td>
-                  <td className="num">{formatNumber(provider.eligible)}</td>
-                  <td className="num">
-                    {provider.costPerValue === 0 ? "free" : formatCredits(provider.costPerValue)}
-                  </td>
-                  <td className="num">{formatPercent(provider.hitRate)}</td>
-                  <td className="num">{formatCredits(provider.expectedCost)}</td>
-                  <td className="num">{formatCredits(provider.worstCaseCost)}</td>
-                </tr>
-              ))}
-            </tbody>
-          ))}
-        </table>
-      </TableScroll>
+            ))}
+          </tbody>
+        ))}
+      </table>
       <dl className="cost-totals" aria-label="Cost summary">
         <div>
           <dt>Expected</dt>

@@ -7,6 +7,7 @@ import { useTRPC } from "../../../app/trpc.ts";
 import { Dialog } from "../../../app/ui/dialog.tsx";
 import { FormAlert } from "../../../app/ui/form-alert.tsx";
 import { ErrorState, Spinner } from "../../../app/ui/states.tsx";
+import { TableScroll } from "../../../app/ui/table-scroll.tsx";
 import { useWorkspace } from "../../workspaces/hooks/workspace-context.ts";
 import { useProviders } from "../hooks/use-providers.ts";
 import { type Entity, formatCredits } from "../lib/format.ts";
@@ -101,7 +102,9 @@ function EnrichForm({ onClose, entity, selection, selectionText }: Omit<EnrichDi
         ) : null}
         {preview.isError ? <ErrorState error={preview.error} onRetry={() => void preview.refetch()} /> : null}
         {estimate ? (
-          <CostPreview entity={entity} estimate={estimate} held={balance.data?.held ?? null} />
+          <TableScroll label="Cost preview">
+            <CostPreview entity={entity} estimate={estimate} held={balance.data?.held ?? null} />
+          </TableScroll>
         ) : null}
       </section>
       <FormAlert message={create.isError ? messageOf(create.error) : null} />

@@ -6,7 +6,6 @@ import { EmptyState, ErrorState, Notice, Spinner } from "../../../app/ui/states.
 import { useWorkspace } from "../../workspaces/hooks/workspace-context.ts";
 import { RunStatusBadge } from "../components/run-status-badge.tsx";
 import "../enrichment.css";
-import { TableScroll } from "../../../app/ui/table-scroll.tsx";
 import { type Entity, entityPlural, fieldLabel, formatNumber } from "../lib/format.ts";
 import { isFinished } from "../lib/run-status.ts";
 
@@ -58,42 +57,40 @@ function RunsTable() {
   const base = `/w/${workspace.id}/enrichment/runs`;
   return (
     <section className="card">
-      <TableScroll label="Runs">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Started</th>
-              <th scope="col">Records</th>
-              <th scope="col">Fields</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((run) => {
-              const entity = run.entity as Entity;
-              return (
-                <tr key={run.id}>
-                  <td>
-                    <Link to={`${base}/${run.id}`} title={absoluteTime(run.createdAt)}>
-                      {relativeTime(run.createdAt)}
-                    </Link>
-                  </td>
-                  <td>
-                    {formatNumber(run.recordCount)} {entityPlural(entity)}
-                  </td>
-                  <td>{run.fields.map((f) => fieldLabel(entity, f)).join(", ")}</td>
-                  <td>
-                    <RunStatusBadge status={run.status} />
-                    {run.stopReason && run.status !== "cancelled" ? (
-                      <span className="muted small block">{run.stopReason}</span>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableScroll>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Started</th>
+            <th scope="col">Records</th>
+            <th scope="col">Fields</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((run) => {
+            const entity = run.entity as Entity;
+            return (
+              <tr key={run.id}>
+                <td>
+                  <Link to={`${base}/${run.id}`} title={absoluteTime(run.createdAt)}>
+                    {relativeTime(run.createdAt)}
+                  </Link>
+                </td>
+                <td>
+                  {formatNumber(run.recordCount)} {entityPlural(entity)}
+                </td>
+                <td>{run.fields.map((f) => fieldLabel(entity, f)).join(", ")}</td>
+                <td>
+                  <RunStatusBadge status={run.status} />
+                  {run.stopReason && run.status !== "cancelled" ? (
+                    <span className="muted small block">{run.stopReason}</span>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
       {runs.hasNextPage ? (
         <div className="load-more">
           <button
