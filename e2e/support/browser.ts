@@ -22,12 +22,17 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+export type Viewport = { width: number; height: number };
+/** A laptop window, and a phone held upright (390 px: the narrow layout). */
+export const DESKTOP: Viewport = { width: 1280, height: 800 };
+export const PHONE: Viewport = { width: 390, height: 844 };
+
 /** A fresh browser context (its own cookies) pointed at the test server. */
-export async function newUserPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    baseURL: inject("baseUrl"),
-    viewport: { width: 1280, height: 800 },
-  });
+export async function newUserPage(
+  browser: Browser,
+  viewport: Viewport = DESKTOP,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: inject("baseUrl"), viewport });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { context, page };

@@ -1,74 +1,77 @@
-import { Navigate, Route, Routes, useParams } from "react-router";
-import { AccountPage } from "../features/auth/pages/account-page.tsx";
-import { ForgotPasswordPage } from "../features/auth/pages/forgot-password-page.tsx";
-import { ResetPasswordPage } from "../features/auth/pages/reset-password-page.tsx";
-import { SignInPage } from "../features/auth/pages/sign-in-page.tsx";
-import { SignUpPage } from "../features/auth/pages/sign-up-page.tsx";
-import { CreditsPage } from "../features/credits/pages/credits-page.tsx";
-import { ProvidersPage } from "../features/enrichment/pages/providers-page.tsx";
-import { RunPage } from "../features/enrichment/pages/run-page.tsx";
-import { RunsPage } from "../features/enrichment/pages/runs-page.tsx";
-import { CompaniesPage } from "../features/records/pages/companies-page.tsx";
-import { ContactsPage } from "../features/records/pages/contacts-page.tsx";
-import { LastWorkspace } from "../features/workspaces/components/last-workspace.tsx";
-import { WorkspaceProvider } from "../features/workspaces/components/workspace-provider.tsx";
-import { ApiKeysPage } from "../features/workspaces/pages/api-keys-page.tsx";
-import { HomePage } from "../features/workspaces/pages/home-page.tsx";
-import { InvitePage } from "../features/workspaces/pages/invite-page.tsx";
-import { MembersPage } from "../features/workspaces/pages/members-page.tsx";
-import { RolesPage } from "../features/workspaces/pages/roles-page.tsx";
-import { AppShell } from "./shell/app-shell.tsx";
-import { NotFoundPage } from "./shell/not-found-page.tsx";
+import { Suspense } from "react";
+import { Navigate, Route, Routes } from "react-router";
+import { lazyPage } from "./shell/lazy-page.ts";
+import { PageErrorBoundary, PageLoading } from "./shell/page-loading.tsx";
 import { RedirectIfSignedIn, RequireAuth } from "./shell/require-auth.tsx";
 
-function WorkspaceRoute() {
-  const { workspaceId = "" } = useParams();
-  return (
-    <WorkspaceProvider key={workspaceId} workspaceId={workspaceId}>
-      <AppShell />
-    </WorkspaceProvider>
-  );
-}
+// Every page is its own chunk, loaded when first visited: the first screen loads only what it shows.
+const AccountPage = lazyPage(() => import("../features/auth/pages/account-page.tsx"), "AccountPage");
+const ForgotPasswordPage = lazyPage(
+  () => import("../features/auth/pages/forgot-password-page.tsx"),
+  "ForgotPasswordPage",
+);
+const ResetPasswordPage = lazyPage(
+  () => import("../features/auth/pages/reset-password-page.tsx"),
+  "ResetPasswordPage",
+);
+const SignInPage = lazyPage(() => import("../features/auth/pages/sign-in-page.tsx"), "SignInPage");
+const SignUpPage = lazyPage(() => import("../features/auth/pages/sign-up-page.tsx"), "SignUpPage");
+const CreditsPage = lazyPage(() => import("../features/credits/pages/credits-page.tsx"), "CreditsPage");
+const ProvidersPage = lazyPage(
+  () => import("../features/enrichment/pages/providers-page.tsx"),
+  "ProvidersPage",
+);
+const RunPage = lazyPage(() => import("../features/enrichment/pages/run-page.tsx"), "RunPage");
+const RunsPage = lazyPage(() => import("../features/enrichment/pages/runs-page.tsx"), "RunsPage");
+const CompaniesPage = lazyPage(() => import("../features/records/pages/companies-page.tsx"), "CompaniesPage");
+const ContactsPage = lazyPage(() => import("../features/records/pages/contacts-page.tsx"), "ContactsPage");
+const ApiKeysPage = lazyPage(() => import("../features/workspaces/pages/api-keys-page.tsx"), "ApiKeysPage");
+const HomePage = lazyPage(() => import("../features/workspaces/pages/home-page.tsx"), "HomePage");
+const InvitePage = lazyPage(() => import("../features/workspaces/pages/invite-page.tsx"), "InvitePage");
+const MembersPage = lazyPage(() => import("../features/workspaces/pages/members-page.tsx"), "MembersPage");
+const RolesPage = lazyPage(() => import("../features/workspaces/pages/roles-page.tsx"), "RolesPage");
+const AppShell = lazyPage(() => import("./shell/app-shell.tsx"), "AppShell");
+const AccountShell = lazyPage(() => import("./shell/account-shell.tsx"), "AccountShell");
+const NotFoundPage = lazyPage(() => import("./shell/not-found-page.tsx"), "NotFoundPage");
+const WorkspaceRoute = lazyPage(() => import("./shell/workspace-route.tsx"), "WorkspaceRoute");
 
 export function AppRoutes() {
   return (
-    <Routes>
-      <Route element={<RedirectIfSignedIn />}>
-        <Route path="/sign-in" element={<SignInPage />} />
-        <Route path="/sign-up" element={<SignUpPage />} />
-      </Route>
-      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
-      <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
-      <Route path="/invite/:token" element={<InvitePage />} />
-      <Route element={<RequireAuth />}>
-        <Route element={<AppShell />}>
-          <Route index element={<HomePage />} />
-        </Route>
-        {/* The account page keeps the header (switcher and nav) of the last workspace used. */}
-        <Route
-          element={
-            <LastWorkspace>
-              <AppShell />
-            </LastWorkspace>
-          }
-        >
-          <Route path="/account" element={<AccountPage />} />
-        </Route>
-        <Route path="/w/:workspaceId" element={<WorkspaceRoute />}>
-          <Route index element={<Navigate to="contacts" replace />} />
-          <Route path="contacts" element={<ContactsPage />} />
-          <Route path="companies" element={<CompaniesPage />} />
-          <Route path="enrichment/runs" element={<RunsPage />} />
-          <Route path="enrichment/runs/:runId" element={<RunPage />} />
-          <Route path="settings/members" element={<MembersPage />} />
-          <Route path="settings/roles" element={<RolesPage />} />
-          <Route path="settings/providers" element={<ProvidersPage />} />
-          <Route path="settings/credits" element={<CreditsPage />} />
-          <Route path="settings/api-keys" element={<ApiKeysPage />} />
+    <PageErrorBoundary>
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          <Route element={<RedirectIfSignedIn />}>
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/sign-up" element={<SignUpPage />} />
+          </Route>
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+          <Route path="/invite/:token" element={<InvitePage />} />
+          <Route element={<RequireAuth />}>
+            <Route element={<AppShell />}>
+              <Route index element={<HomePage />} />
+            </Route>
+            {/* The account page keeps the header (switcher and nav) of the last workspace used. */}
+            <Route element={<AccountShell />}>
+              <Route path="/account" element={<AccountPage />} />
+            </Route>
+            <Route path="/w/:workspaceId" element={<WorkspaceRoute />}>
+              <Route index element={<Navigate to="contacts" replace />} />
+              <Route path="contacts" element={<ContactsPage />} />
+              <Route path="companies" element={<CompaniesPage />} />
+              <Route path="enrichment/runs" element={<RunsPage />} />
+              <Route path="enrichment/runs/:runId" element={<RunPage />} />
+              <Route path="settings/members" element={<MembersPage />} />
+              <Route path="settings/roles" element={<RolesPage />} />
+              <Route path="settings/providers" element={<ProvidersPage />} />
+              <Route path="settings/credits" element={<CreditsPage />} />
+              <Route path="settings/api-keys" element={<ApiKeysPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Route>
           <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Route>
-      <Route path="*" element={<NotFoundPage />} />
-    </Routes>
+        </Routes>
+      </Suspense>
+    </PageErrorBoundary>
   );
 }

@@ -1,15 +1,15 @@
 import { Link } from "react-router";
-import { EmptyState } from "../ui/states.tsx";
 
 export function NotFoundPage() {
   return (
     <main className="page narrow">
-      <EmptyState title="Page not found">
+      <div className="empty-state">
+        <h1>Page not found</h1>
         <p className="muted">The link may be old, or the page moved.</p>
         <Link to="/" className="button">
           Go home
         </Link>
-      </EmptyState>
+      </div>
     </main>
   );
 }

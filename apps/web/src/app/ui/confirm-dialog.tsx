@@ -14,12 +14,14 @@ interface ConfirmDialogProps {
 export function ConfirmDialog(props: ConfirmDialogProps) {
   return (
     <Dialog open={props.open} onClose={props.onCancel} title={props.title}>
-      <p className="dialog-body">{props.message}</p>
-      {props.error ? (
-        <p role="alert" className="form-alert">
-          {props.error}
-        </p>
-      ) : null}
+      <div className="dialog-body stack">
+        <p className="confirm-message">{props.message}</p>
+        {props.error ? (
+          <p role="alert" className="form-alert">
+            {props.error}
+          </p>
+        ) : null}
+      </div>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={props.onCancel}>
           Cancel

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { formatDateTime, formatRelative, formatSignedNumber } from "../../../app/lib/format.ts";
 import { type RouterOutputs, useTRPC } from "../../../app/trpc.ts";
 import { ErrorState, Spinner } from "../../../app/ui/states.tsx";
+import { TableScroll } from "../../../app/ui/table-scroll.tsx";
 import { useWorkspace } from "../../workspaces/hooks/workspace-context.ts";
 
 type Entry = RouterOutputs["credits"]["entries"]["list"]["items"][number];
@@ -41,7 +42,7 @@ export function LedgerTable() {
       {items.length === 0 ? (
         <p className="muted">No credit movements yet.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label="Ledger">
           <table className="table compact">
             <thead>
               <tr>
@@ -91,7 +92,7 @@ export function LedgerTable() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {entries.hasNextPage ? (
         <div className="load-more">

@@ -8,6 +8,7 @@ import { useTRPC } from "../../../app/trpc.ts";
 import { Dialog } from "../../../app/ui/dialog.tsx";
 import { FormAlert } from "../../../app/ui/form-alert.tsx";
 import { ErrorState, Spinner } from "../../../app/ui/states.tsx";
+import { TableScroll } from "../../../app/ui/table-scroll.tsx";
 import { useWorkspace } from "../../workspaces/hooks/workspace-context.ts";
 import { useProviders } from "../hooks/use-providers.ts";
 import { type Entity, formatCredits } from "../lib/format.ts";
@@ -15,6 +16,7 @@ import { nothingToFillText } from "../lib/nothing-to-fill.ts";
 import { CostPreview } from "./cost-preview.tsx";
 import { FieldPicker } from "./field-picker.tsx";
 import { SandboxBadge } from "./sandbox-badge.tsx";
+import "../enrichment.css";
 
 interface EnrichDialogProps {
   open: boolean;
@@ -126,7 +128,9 @@ function EnrichForm({ onClose, entity, selection, selectionText }: Omit<EnrichDi
             <ErrorState error={preview.error} onRetry={() => void preview.refetch()} />
           ) : null}
           {estimate ? (
-            <CostPreview entity={entity} estimate={estimate} held={balance.data?.held ?? null} />
+            <TableScroll label="Cost preview">
+              <CostPreview entity={entity} estimate={estimate} held={balance.data?.held ?? null} />
+            </TableScroll>
           ) : null}
         </section>
         {refusal ? (

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../../app/trpc.ts";
 import { ErrorState, Spinner } from "../../../app/ui/states.tsx";
+import { TableScroll } from "../../../app/ui/table-scroll.tsx";
 import { useWorkspace } from "../../workspaces/hooks/workspace-context.ts";
 import { type ProviderSummary, useProviders } from "../hooks/use-providers.ts";
 import { fieldLabel, formatCredits, formatLatency, formatNumber, formatPercent } from "../lib/format.ts";
@@ -25,7 +26,7 @@ export function ProvidersTable() {
     <section className="card" aria-labelledby="providers-heading">
       <h2 id="providers-heading">Providers</h2>
       <p className="muted small">Hit rate, latency and credits cover the last 30 days in this workspace.</p>
-      <div className="table-scroll">
+      <TableScroll label="Providers">
         <table className="table compact providers-table">
           <thead>
             <tr>
@@ -95,7 +96,7 @@ export function ProvidersTable() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

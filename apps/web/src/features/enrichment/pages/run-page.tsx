@@ -4,6 +4,7 @@ import { formatDateTime } from "../../../app/lib/format.ts";
 import { errorCode } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { EmptyState, ErrorState, Spinner } from "../../../app/ui/states.tsx";
+import { TableScroll } from "../../../app/ui/table-scroll.tsx";
 import { useWorkspace } from "../../workspaces/hooks/workspace-context.ts";
 import { FieldBreakdown, ProviderBreakdown, RunReasons } from "../components/run-breakdown.tsx";
 import { RunProgress } from "../components/run-progress.tsx";
@@ -83,8 +84,12 @@ export function RunPage() {
       </section>
       <RunCredits run={data} live={live} />
       <section className="card stack" aria-label="Breakdown">
-        <FieldBreakdown run={data} />
-        <RunProviders run={data} />
+        <TableScroll label="By field">
+          <FieldBreakdown run={data} />
+        </TableScroll>
+        <TableScroll label="By provider">
+          <RunProviders run={data} />
+        </TableScroll>
         <RunReasons run={data} />
       </section>
       <p>

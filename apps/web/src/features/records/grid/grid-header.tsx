@@ -28,7 +28,7 @@ function SelectAllBox({ state }: { state: SelectAllState }) {
     if (ref.current) ref.current.indeterminate = state.indeterminate;
   }, [state.indeterminate]);
   return (
-    <div role="columnheader" aria-colindex={1} className="grid-cell head select-cell">
+    <span className="grid-cell head select-cell">
       <input
         ref={ref}
         type="checkbox"
@@ -36,7 +36,7 @@ function SelectAllBox({ state }: { state: SelectAllState }) {
         aria-label={state.label}
         onChange={state.onChange}
       />
-    </div>
+    </span>
   );
 }
 
