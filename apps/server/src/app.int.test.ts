@@ -22,6 +22,8 @@ beforeAll(async () => {
     "<!doctype html><title>Quarry</title><div id=root></div>",
   );
   await writeFile(path.join(webDist, "assets", "app-1a2b.js"), "console.log('quarry')");
+  await mkdir(path.join(webDist, ".vite"));
+  await writeFile(path.join(webDist, ".vite", "manifest.json"), '{"src/main.tsx":{"file":"secret-path.js"}}');
   const sink = new Writable({
     write(chunk, _enc, done) {
       for (const line of String(chunk).split("\n").filter(Boolean)) logLines.push(JSON.parse(line));
@@ -105,6 +107,11 @@ describe("web app", () => {
     const route = await fetch(`${server.url}/w/123/contacts`, { headers: { accept: "text/html" } });
     expect(route.status).toBe(200);
     expect(await route.text()).toContain("<div id=root>");
+  });
+
+  it("never serves dot-files such as the build manifest (it names source files)", async () => {
+    const res = await fetch(`${server.url}/.vite/manifest.json`);
+    expect(await res.text()).not.toContain("secret-path");
   });
 
   it("answers unknown API paths with a JSON 404, not the web app", async () => {

@@ -28,6 +28,8 @@ export function registerWebApp(app: FastifyInstance, distDir = webDistDir): void
   if (built) {
     app.register(fastifyStatic, {
       root: distDir,
+      // Dot-files (the build manifest under .vite/) name source files: never served.
+      dotfiles: "ignore",
       setHeaders(reply, file) {
         const immutable = file.includes(`${path.sep}assets${path.sep}`);
         reply.header("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
