@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { formErrors } from "../../../app/lib/trpc-error.ts";
 import { FormAlert } from "../../../app/ui/form-alert.tsx";
 import { TextField } from "../../../app/ui/text-field.tsx";
@@ -11,6 +11,8 @@ interface RecordFormProps {
   columns: readonly ColumnDef[];
   readOnly: boolean;
   onSave: (data: RecordPatch) => Promise<RecordRow>;
+  /** Told whether any field differs from the record (so closing can ask before discarding). */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
 function merge(target: RecordPatch, patch: RecordPatch) {
@@ -23,7 +25,7 @@ function merge(target: RecordPatch, patch: RecordPatch) {
 }
 
 /** Every field of a record; changed fields are saved together, errors shown beside each. */
-export function RecordForm({ record, columns, readOnly, onSave }: RecordFormProps) {
+export function RecordForm({ record, columns, readOnly, onSave, onDirtyChange }: RecordFormProps) {
   const fields = columns.filter((column) => !column.virtual);
   const initial = Object.fromEntries(fields.map((c) => [c.key, editText(fieldValue(record, c.key))]));
   const [values, setValues] = useState<Record<string, string>>(initial);
@@ -34,6 +36,8 @@ export function RecordForm({ record, columns, readOnly, onSave }: RecordFormProp
     fields.map((c) => c.key),
   );
   const changed = fields.filter((c) => c.editable && values[c.key] !== initial[c.key]);
+  const dirty = !readOnly && changed.length > 0;
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
 
   function submit(event: FormEvent) {
     event.preventDefault();

@@ -45,6 +45,10 @@ export function RecordPanel({
   const cache = useRecordCache(config.key, workspaceId);
   const [confirming, setConfirming] = useState(false);
   const [enriching, setEnriching] = useState(false);
+  // Unsaved edits in the form: closing (Escape, ×) asks before throwing them away.
+  const [dirty, setDirty] = useState(false);
+  const [discarding, setDiscarding] = useState(false);
+  const requestClose = () => (dirty ? setDiscarding(true) : onClose());
   const detail = useQuery({
     queryKey: recordKeys.detail(config.key, workspaceId, row.id),
     queryFn: ({ signal }) => api.get(row.id, signal),
@@ -84,7 +88,7 @@ export function RecordPanel({
   const name = config.displayName(record);
   const deleted = record.deletedAt !== null;
   return (
-    <Dialog open onClose={onClose} title={name} className="side-panel">
+    <Dialog open onClose={requestClose} title={name} className="side-panel">
       <div className="panel-body">
         <div className="panel-actions">
           {deleted ? <span className="badge danger">Deleted</span> : null}
@@ -126,6 +130,7 @@ export function RecordPanel({
           columns={columns}
           readOnly={!canWrite || deleted}
           onSave={save}
+          onDirtyChange={setDirty}
         />
         <ActivityTimeline workspaceId={workspaceId} config={config} columns={columns} recordId={record.id} />
       </div>
@@ -138,6 +143,14 @@ export function RecordPanel({
           selectionText={name}
         />
       ) : null}
+      <ConfirmDialog
+        open={discarding}
+        title="Discard changes?"
+        message={`Your changes to ${name} are not saved. Close the panel and discard them?`}
+        confirmLabel="Discard changes"
+        onConfirm={onClose}
+        onCancel={() => setDiscarding(false)}
+      />
       <ConfirmDialog
         open={confirming}
         title={`Delete ${config.singular}`}

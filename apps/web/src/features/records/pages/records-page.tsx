@@ -15,7 +15,7 @@ import { useProviders } from "../../enrichment/hooks/use-providers.ts";
 import { buildFilter, type DraftCondition } from "../entities/filter-draft.ts";
 import { formatTotal } from "../entities/format-total.ts";
 import type { ColumnDef, EntityConfig, ListParams, RecordRow } from "../entities/types.ts";
-import { parseInput, patchFor } from "../entities/values.ts";
+import { parseInput, patchFor, withValue } from "../entities/values.ts";
 import type { SortState } from "../grid/grid-header.tsx";
 import { RecordGrid } from "../grid/record-grid.tsx";
 import { useColumnPrefs } from "../hooks/use-column-prefs.ts";
@@ -86,12 +86,24 @@ function RecordsView({ config }: { config: EntityConfig }) {
     );
   }, []);
 
+  const validate = useCallback((column: ColumnDef, text: string) => {
+    const parsed = parseInput(text, column);
+    return parsed.ok ? null : `${column.label} ${parsed.error}`;
+  }, []);
+
+  // Optimistic: the row shows the new value at once, the server's copy replaces it, and a refusal
+  // puts the old row back (the grid reopens the editor with the reason).
   const onSave = useCallback(
     async (row: RecordRow, column: ColumnDef, text: string) => {
       const parsed = parseInput(text, column);
       if (!parsed.ok) throw new Error(`${column.label} ${parsed.error}`);
-      const updated = await api.update(row.id, patchFor(column.key, parsed.value));
-      cache.replace(updated);
+      cache.replace(withValue(row, column.key, parsed.value));
+      try {
+        cache.replace(await api.update(row.id, patchFor(column.key, parsed.value)));
+      } catch (error) {
+        cache.replace(row);
+        throw error;
+      }
     },
     [api, cache],
   );
@@ -165,6 +177,7 @@ function RecordsView({ config }: { config: EntityConfig }) {
           canEdit={canWrite && !showDeleted}
           displayName={config.displayName}
           onOpen={setOpenRow}
+          validate={validate}
           onSave={onSave}
           providerName={providers.nameOf}
           selection={canEnrich ? picked.grid : null}
