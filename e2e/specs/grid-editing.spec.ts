@@ -65,7 +65,11 @@ it("Escape cancels an edit started with Enter, and one started with a double-cli
 
     await page.reload();
     await adaCell("Engineer").waitFor();
-    expect(await grid().getByRole("gridcell", { name: /Boss|Chief/ }).count()).toBe(0);
+    expect(
+      await grid()
+        .getByRole("gridcell", { name: /Boss|Chief/ })
+        .count(),
+    ).toBe(0);
   }));
 
 it("keeps focus in the cell after an invalid email, with the error announced, until it is fixed", () =>

@@ -141,13 +141,13 @@ it("owner builds a list, invites a viewer who cannot edit, and the timeline show
     expect(await v.getByRole("button", { name: "New contact" }).count()).toBe(0);
     await v.getByRole("gridcell", { name: "Engineer" }).dblclick();
     await v.waitForTimeout(300);
-    expect(await v.getByRole("grid").getByLabel("Title").count()).toBe(0);
+    expect(await v.getByRole("grid").getByRole("textbox", { name: "Title" }).count()).toBe(0);
     await snapshot(v, "team-flow-viewer");
 
     // The owner edits Ada's title inline; the timeline shows old → new.
     await page.getByRole("link", { name: "Contacts" }).click();
     await page.getByRole("gridcell", { name: "Engineer" }).dblclick();
-    const title = page.getByRole("grid").getByLabel("Title");
+    const title = page.getByRole("grid").getByRole("textbox", { name: "Title" });
     await title.fill("CTO");
     await title.press("Enter");
     await page.getByRole("gridcell", { name: "CTO" }).waitFor();

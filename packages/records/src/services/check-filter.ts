@@ -9,6 +9,7 @@ import {
   type FilterGroup,
   type FilterOperator,
   isFilterGroup,
+  operatorsByKind,
 } from "../schemas/filter.ts";
 
 const systemColumns: Record<string, string> = {
@@ -57,28 +58,7 @@ const valueSchemas: Record<ValueKind, z.ZodType> = {
   boolean: z.boolean({ message: "must be true or false" }),
 };
 
-const allowed: Record<ValueKind, readonly FilterOperator[]> = {
-  text: [
-    "equals",
-    "not_equals",
-    "contains",
-    "in",
-    "is_empty",
-    "is_not_empty",
-    "gt",
-    "lt",
-    "gte",
-    "lte",
-    "between",
-  ],
-  integer: ["equals", "not_equals", "in", "is_empty", "is_not_empty", "gt", "lt", "gte", "lte", "between"],
-  number: ["equals", "not_equals", "in", "is_empty", "is_not_empty", "gt", "lt", "gte", "lte", "between"],
-  timestamp: ["equals", "not_equals", "in", "is_empty", "is_not_empty", "gt", "lt", "gte", "lte", "between"],
-  date: ["equals", "not_equals", "in", "is_empty", "is_not_empty", "gt", "lt", "gte", "lte", "between"],
-  uuid: ["equals", "not_equals", "in", "is_empty", "is_not_empty"],
-  boolean: ["equals", "not_equals", "is_empty", "is_not_empty"],
-  text_array: ["equals", "not_equals", "contains", "in", "is_empty", "is_not_empty"],
-};
+const allowed: Record<ValueKind, readonly FilterOperator[]> = operatorsByKind;
 
 function checkValue(ref: FieldRef, raw: unknown, path: string, lowercase: boolean): unknown {
   const result = valueSchemas[ref.kind].safeParse(raw);

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { messageOf } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { ConfirmDialog } from "../../../app/ui/confirm-dialog.tsx";
@@ -85,6 +85,13 @@ export function RecordPanel({
     return updated;
   };
 
+  // ...but never while the form holds unsaved edits (the detail arriving after the list's copy
+  // would otherwise wipe what was just typed).
+  const recordKey = JSON.stringify(record);
+  const lastKey = useRef(recordKey);
+  if (!dirty) lastKey.current = recordKey;
+  const formKey = lastKey.current;
+
   const name = config.displayName(record);
   const deleted = record.deletedAt !== null;
   return (
@@ -125,7 +132,7 @@ export function RecordPanel({
         <RecordForm
           // Any change on the server resets the form: enrichment changes values without moving
           // updatedAt (the last edit by a person, an import or the API).
-          key={JSON.stringify(record)}
+          key={formKey}
           record={record}
           columns={columns}
           readOnly={!canWrite || deleted}

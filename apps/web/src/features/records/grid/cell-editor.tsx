@@ -97,7 +97,12 @@ export function CellEditor({ column, value, seed, onCommit, onCancel }: CellEdit
           if (!error) commit();
         }}
       />
-      <p id={errorId} role="status" aria-live="assertive" className={error ? "cell-error" : "visually-hidden"}>
+      <p
+        id={errorId}
+        role="status"
+        aria-live="assertive"
+        className={error ? "cell-error" : "visually-hidden"}
+      >
         {error ?? ""}
       </p>
     </div>

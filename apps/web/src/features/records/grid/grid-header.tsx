@@ -1,7 +1,9 @@
 /** biome-ignore-all lint/a11y/useSemanticElements: a virtualised grid positions its rows absolutely, which <table> layout can't do; ARIA grid roles carry the semantics */
 /** biome-ignore-all lint/a11y/useFocusableInteractive: focus stays on the grid, which points at the active cell with aria-activedescendant */
-import { useEffect, useRef } from "react";
+import { type CSSProperties, useEffect, useRef, useState } from "react";
 import type { ColumnDef } from "../entities/types.ts";
+import { ColumnResizer } from "./column-resizer.tsx";
+import type { GridColumn } from "./use-grid-columns.ts";
 
 export interface SortState {
   field: string;
@@ -16,10 +18,13 @@ export interface SelectAllState {
 }
 
 interface GridHeaderProps {
-  columns: readonly ColumnDef[];
+  columns: readonly GridColumn[];
   sort: SortState | undefined;
   onSort: (column: ColumnDef) => void;
   selectAll: SelectAllState | null;
+  onResize: (key: string, width: number) => void;
+  /** Drops the dragged column before another (the column chooser has the keyboard way). */
+  onReorder: (key: string, beforeKey: string) => void;
 }
 
 function SelectAllBox({ state }: { state: SelectAllState }) {
@@ -28,15 +33,14 @@ function SelectAllBox({ state }: { state: SelectAllState }) {
     if (ref.current) ref.current.indeterminate = state.indeterminate;
   }, [state.indeterminate]);
   return (
-    <div role="columnheader" aria-colindex={1} className="grid-cell head select-cell">
-      <input
-        ref={ref}
-        type="checkbox"
-        checked={state.checked}
-        aria-label={state.label}
-        onChange={state.onChange}
-      />
-    </div>
+    <input
+      ref={ref}
+      type="checkbox"
+      className="row-check"
+      checked={state.checked}
+      aria-label={state.label}
+      onChange={state.onChange}
+    />
   );
 }
 
@@ -45,19 +49,43 @@ function ariaSort(column: ColumnDef, sort: SortState | undefined) {
   return sort.direction === "asc" ? "ascending" : "descending";
 }
 
-export function GridHeader({ columns, sort, onSort, selectAll }: GridHeaderProps) {
+export function pinStyle(pinnedAt: number | null): CSSProperties | undefined {
+  return pinnedAt === null ? undefined : { left: pinnedAt };
+}
+
+export function GridHeader({ columns, sort, onSort, selectAll, onResize, onReorder }: GridHeaderProps) {
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
   return (
     <div role="rowgroup" className="grid-head">
       <div role="row" aria-rowindex={1} className="grid-row header">
-        {columns.map((column, index) => {
+        {columns.map(({ def: column, pinnedAt, width, startResize }, index) => {
           const direction = sort?.field === column.key ? sort.direction : null;
+          const movable = pinnedAt === null;
           return (
             <div
               role="columnheader"
               aria-colindex={index + 1}
               aria-sort={ariaSort(column, sort)}
               key={column.key}
-              className="grid-cell head"
+              className={`grid-cell head${pinnedAt !== null ? " pinned" : ""}${dropTarget === column.key ? " drop-target" : ""}`}
+              style={pinStyle(pinnedAt)}
+              draggable={movable}
+              onDragStart={(event) => {
+                event.dataTransfer.setData("text/x-quarry-column", column.key);
+                event.dataTransfer.effectAllowed = "move";
+              }}
+              onDragOver={(event) => {
+                if (!movable || !event.dataTransfer.types.includes("text/x-quarry-column")) return;
+                event.preventDefault();
+                setDropTarget(column.key);
+              }}
+              onDragLeave={() => setDropTarget(null)}
+              onDrop={(event) => {
+                event.preventDefault();
+                setDropTarget(null);
+                const dragged = event.dataTransfer.getData("text/x-quarry-column");
+                if (dragged && dragged !== column.key && movable) onReorder(dragged, column.key);
+              }}
             >
               {index === 0 && selectAll ? <SelectAllBox state={selectAll} /> : null}
               {column.sortable && !column.virtual ? (
@@ -73,8 +101,16 @@ export function GridHeader({ columns, sort, onSort, selectAll }: GridHeaderProps
                   </span>
                 </button>
               ) : (
-                <span className="head-label">{column.label}</span>
+                <span className="head-label" title={column.label}>
+                  {column.label}
+                </span>
               )}
+              <ColumnResizer
+                label={column.label}
+                width={width}
+                onPointerStart={startResize}
+                onResize={(next) => onResize(column.key, next)}
+              />
             </div>
           );
         })}

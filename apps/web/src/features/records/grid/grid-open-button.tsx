@@ -12,8 +12,6 @@ export function OpenRecordButton({ name, onOpen }: { name: string; onOpen: () =>
         onOpen();
       }}
       onDoubleClick={(event) => event.stopPropagation()}
-    >
-      <span aria-hidden="true">↗</span>
-    </button>
+    />
   );
 }

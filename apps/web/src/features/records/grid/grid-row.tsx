@@ -5,14 +5,17 @@ import { qualityOf, sourceOf } from "../entities/sources.ts";
 import type { ColumnDef, RecordRow } from "../entities/types.ts";
 import { fieldValue, formatValue } from "../entities/values.ts";
 import { CellEditor, type EditState } from "./cell-editor.tsx";
-import { OpenRecordButton } from "./grid-open-button.tsx";
 import { EnrichedText, QualityMeter } from "./grid-cells.tsx";
+import { pinStyle } from "./grid-header.tsx";
+import { OpenRecordButton } from "./grid-open-button.tsx";
 
 interface GridRowProps {
   row: RecordRow;
   index: number;
   top: number;
   columns: readonly ColumnDef[];
+  /** Per column: its sticky left offset when pinned, else null. */
+  pins: readonly (number | null)[];
   gridId: string;
   activeCol: number | null;
   editing: EditState | null;
@@ -63,7 +66,8 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
             aria-colindex={col + 1}
             aria-describedby={enriched && editingCol !== col ? `${id}-tip` : undefined}
             key={column.key}
-            className={`grid-cell${active ? " active" : ""}${column.type === "number" ? " numeric" : ""}${column.key === "name" ? " primary" : ""}${enriched ? " has-source" : ""}${enriched && source.sandbox ? " has-sandbox" : ""}`}
+            style={pinStyle(props.pins[col] ?? null)}
+            className={`grid-cell${props.pins[col] != null ? " pinned" : ""}${active ? " active" : ""}${column.type === "number" ? " numeric" : ""}${column.key === "name" ? " primary" : ""}${enriched ? " has-source" : ""}${enriched && source.sandbox ? " has-sandbox" : ""}`}
             onClick={() => props.onCellClick(index, col)}
             onDoubleClick={() => props.onCellDoubleClick(index, col)}
           >

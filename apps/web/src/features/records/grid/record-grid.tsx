@@ -7,6 +7,7 @@ import {
   useCallback,
   useEffect,
   useId,
+  useMemo,
   useRef,
   useState,
 } from "react";
@@ -14,13 +15,17 @@ import type { ColumnDef, RecordRow } from "../entities/types.ts";
 import { GridHeader, type SelectAllState, type SortState } from "./grid-header.tsx";
 import { nextCell } from "./grid-keys.ts";
 import { cellId, GridRow, SkeletonRow } from "./grid-row.tsx";
+import type { GridColumn } from "./use-grid-columns.ts";
 import { useGridEdit } from "./use-grid-edit.ts";
 
 const rowHeight = 36;
 
 export interface RecordGridProps {
   label: string;
-  columns: readonly ColumnDef[];
+  /** Visible columns in order, with widths and pinning (useGridColumns). */
+  columns: readonly GridColumn[];
+  onResize: (key: string, width: number) => void;
+  onReorder: (key: string, beforeKey: string) => void;
   rows: readonly RecordRow[];
   /** Exact total, or null when unknown (then aria-rowcount is -1). */
   rowCount: number | null;
@@ -55,7 +60,10 @@ export interface GridSelection {
  * aria-activedescendant, so focus survives rows being recycled while scrolling.
  */
 export function RecordGrid(props: RecordGridProps) {
-  const { columns, rows, hasNextPage, isFetchingNextPage, fetchNextPage } = props;
+  const { rows, hasNextPage, isFetchingNextPage, fetchNextPage } = props;
+  const layout = props.columns;
+  const columns = useMemo(() => layout.map((column) => column.def), [layout]);
+  const pins = useMemo(() => layout.map((column) => column.pinnedAt), [layout]);
   const gridId = useId().replaceAll(":", "");
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState({ row: 0, col: 0 });
@@ -97,9 +105,12 @@ export function RecordGrid(props: RecordGridProps) {
     virtualizer.scrollToIndex(row, { align: "auto" });
     const element = scrollRef.current;
     if (!element) return;
-    const left = columns.slice(0, col).reduce((sum, column) => sum + column.width, 0);
-    const width = columns[col]?.width ?? 0;
-    if (left < element.scrollLeft) element.scrollLeft = left;
+    if (pins[col] !== null && pins[col] !== undefined) return;
+    const pinned = layout.reduce((sum, column) => sum + (column.pinnedAt === null ? 0 : column.width), 0);
+    // Pinned columns cover the first `pinned` pixels of the view.
+    const left = layout.slice(0, col).reduce((sum, column) => sum + column.width, 0);
+    const width = layout[col]?.width ?? 0;
+    if (left < element.scrollLeft + pinned) element.scrollLeft = left - pinned;
     else if (left + width > element.scrollLeft + element.clientWidth) {
       element.scrollLeft = left + width - element.clientWidth;
     }
@@ -158,8 +169,8 @@ export function RecordGrid(props: RecordGridProps) {
   const stableOpen = useCallback((r: number) => latest.current.open(r), []);
 
   const selection = props.selection;
-  const template = columns.map((column) => `${column.width}px`).join(" ");
-  const width = columns.reduce((sum, column) => sum + column.width, 0);
+  const template = layout.map((column) => `${column.width}px`).join(" ");
+  const width = layout.reduce((sum, column) => sum + column.width, 0);
   const toggleSelect = useCallback((row: RecordRow) => latest.current.selection?.toggle(row), []);
   const activeRendered = items.some((item) => item.index === active.row) && active.row < rows.length;
 
@@ -184,7 +195,9 @@ export function RecordGrid(props: RecordGridProps) {
         {selection ? " Shift+Space selects the row." : ""}
       </p>
       <GridHeader
-        columns={columns}
+        columns={layout}
+        onResize={props.onResize}
+        onReorder={props.onReorder}
         sort={props.sort}
         onSort={props.onSort}
         selectAll={selection?.selectAll ?? null}
@@ -201,6 +214,7 @@ export function RecordGrid(props: RecordGridProps) {
               index={item.index}
               top={item.start}
               columns={columns}
+              pins={pins}
               gridId={gridId}
               activeCol={active.row === item.index ? active.col : null}
               editing={editing?.row === item.index ? editing : null}
