@@ -54,7 +54,7 @@ export function RecordCards(props: RecordCardsProps) {
             {props.selection ? (
               <input
                 type="checkbox"
-                className="row-check"
+                className="row-check record-card-check"
                 checked={props.selection.isSelected(row.id)}
                 aria-label={`Select ${name}`}
                 onChange={() => props.selection?.toggle(row)}
