@@ -116,6 +116,12 @@ it("asks before Escape discards unsaved changes in the record panel, and not whe
     await confirm.getByRole("button", { name: "Cancel" }).click();
     await confirm.waitFor({ state: "detached" });
     expect(await panel.getByLabel("Title").inputValue()).toBe("Countess");
+    // Escape in the question answers it ("keep editing"), and leaves the panel open.
+    await panel.getByLabel("Title").press("Escape");
+    await confirm.waitFor();
+    await page.keyboard.press("Escape");
+    await confirm.waitFor({ state: "detached" });
+    expect(await panel.getByLabel("Title").inputValue()).toBe("Countess");
 
     await panel.getByLabel("Title").press("Escape");
     await confirm.getByRole("button", { name: "Discard changes" }).click();

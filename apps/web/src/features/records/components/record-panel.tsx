@@ -7,6 +7,7 @@ import { Dialog } from "../../../app/ui/dialog.tsx";
 import { ErrorState, Notice } from "../../../app/ui/states.tsx";
 import { EnrichDialog } from "../../enrichment/components/enrich-dialog.tsx";
 import type { ColumnDef, EntityConfig, RecordPatch, RecordRow } from "../entities/types.ts";
+import { fieldValue } from "../entities/values.ts";
 import { recordKeys } from "../hooks/record-keys.ts";
 import type { RecordApi } from "../hooks/use-record-api.ts";
 import { useRecordCache } from "../hooks/use-record-cache.ts";
@@ -87,7 +88,9 @@ export function RecordPanel({
 
   // ...but never while the form holds unsaved edits (the detail arriving after the list's copy
   // would otherwise wipe what was just typed).
-  const recordKey = JSON.stringify(record);
+  // Keyed on the values the form shows, so a refetch that changes nothing (the detail replacing
+  // the list's copy) leaves what is being typed alone.
+  const recordKey = JSON.stringify(columns.map((column) => fieldValue(record, column.key)));
   const lastKey = useRef(recordKey);
   if (!dirty) lastKey.current = recordKey;
   const formKey = lastKey.current;
