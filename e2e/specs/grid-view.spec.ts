@@ -38,6 +38,14 @@ async function headers(): Promise<string[]> {
   );
 }
 
+it("sorts by the Name column as it reads", async () => {
+  const grid = page.getByRole("grid", { name: "Contacts" });
+  await grid.getByRole("button", { name: "Name", exact: true }).click();
+  await expect.poll(rowNames).toEqual(["Ada Lovelace", "Alan Turing", "Grace Hopper"]);
+  await grid.getByRole("button", { name: "Name", exact: true }).click();
+  await expect.poll(rowNames).toEqual(["Grace Hopper", "Alan Turing", "Ada Lovelace"]);
+});
+
 it("keeps sort, filter, search and visible columns in the URL across a reload", async () => {
   try {
     const grid = page.getByRole("grid", { name: "Contacts" });

@@ -41,6 +41,10 @@ export function resolveField(entity: EntityDef, defs: CustomField[], name: strin
   const system = systemColumns[name];
   if (system) return { source: "column", column: system, kind: "timestamp", nullable: false };
   const spec = Object.hasOwn(entity.fields, name) ? entity.fields[name] : undefined;
+  // Contacts have no name column: "name" is what the grid's Name column shows.
+  if (!spec && name === "name" && entity.name === "contact") {
+    return { source: "contact_name", kind: "text", nullable: true };
+  }
   if (!spec) throw badInput(path, `${path}: ${name} is not a field of ${entity.label.toLowerCase()}s`);
   return { source: "column", column: name, kind: spec.kind, nullable: spec.kind !== "text_array" };
 }
@@ -79,7 +83,9 @@ function checkCondition(
   const lowercase =
     ref.source === "column"
       ? Boolean(entity.fields[ref.column]?.lowercase)
-      : defs.find((d) => d.key === ref.key)?.type === "email";
+      : ref.source === "contact_name"
+        ? true
+        : defs.find((d) => d.key === ref.key)?.type === "email";
   const valuePath = `${path}.value`;
   if (c.operator === "is_empty" || c.operator === "is_not_empty")
     return { ref, operator: c.operator, value: null };

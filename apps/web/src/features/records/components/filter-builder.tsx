@@ -25,7 +25,7 @@ export function FilterBuilder(props: FilterBuilderProps) {
 }
 
 function FilterForm({ columns, onApply, onClose, ...props }: FilterBuilderProps) {
-  const filterable = columns.filter((column) => !column.virtual);
+  const filterable = columns.filter((column) => !column.virtual || column.filterable);
   const [op, setOp] = useState(props.op);
   const [drafts, setDrafts] = useState<DraftCondition[]>(() => [...props.drafts]);
 

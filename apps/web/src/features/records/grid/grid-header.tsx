@@ -45,7 +45,7 @@ function SelectAllBox({ state }: { state: SelectAllState }) {
 }
 
 function ariaSort(column: ColumnDef, sort: SortState | undefined) {
-  if (sort?.field !== column.key) return column.sortable && !column.virtual ? "none" : undefined;
+  if (sort?.field !== column.key) return column.sortable ? "none" : undefined;
   return sort.direction === "asc" ? "ascending" : "descending";
 }
 
@@ -88,7 +88,7 @@ export function GridHeader({ columns, sort, onSort, selectAll, onResize, onReord
               }}
             >
               {index === 0 && selectAll ? <SelectAllBox state={selectAll} /> : null}
-              {column.sortable && !column.virtual ? (
+              {column.sortable ? (
                 <button
                   type="button"
                   className="sort-button"
