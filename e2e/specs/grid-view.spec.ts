@@ -106,12 +106,31 @@ it("keeps sort, filter, search and visible columns in the URL across a reload", 
   }
 });
 
+it("reorders columns by dragging a header", async () => {
+  const before = await headers();
+  await page
+    .getByRole("columnheader", { name: "Title" })
+    .dragTo(page.getByRole("columnheader", { name: "First name" }));
+  const after = await headers();
+  expect(after.indexOf("Title")).toBe(before.indexOf("First name"));
+  expect(after.indexOf("First name")).toBe(before.indexOf("First name") + 1);
+});
+
 it("resizes a column from the keyboard and shows long values whole on hover", async () => {
   const resizer = page.getByRole("separator", { name: "Resize Title" });
   const before = Number(await resizer.getAttribute("aria-valuenow"));
   await resizer.focus();
   await page.keyboard.press("ArrowRight");
   await expect.poll(async () => Number(await resizer.getAttribute("aria-valuenow"))).toBe(before + 10);
+  // And with the mouse: drag the handle 40 px to the right.
+  const box = await resizer.boundingBox();
+  if (!box) throw new Error("the resize handle has no box");
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2);
+  await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2);
+  await page.mouse.up();
+  await expect.poll(async () => Number(await resizer.getAttribute("aria-valuenow"))).toBe(before + 50);
   const cell = page.getByRole("gridcell", { name: "alan@bletchley.example" });
   expect(await cell.locator(".cell-text").getAttribute("title")).toBe("alan@bletchley.example");
 });

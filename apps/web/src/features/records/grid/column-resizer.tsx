@@ -16,6 +16,8 @@ interface ColumnResizerProps {
 export function ColumnResizer({ label, width, onPointerStart, onResize }: ColumnResizerProps) {
   const start = (event: MouseEvent | TouchEvent) => {
     event.stopPropagation();
+    // No native drag (the header reorders by drag) and no text selection while resizing.
+    if (event.type === "mousedown") event.preventDefault();
     onPointerStart(event);
   };
   return (

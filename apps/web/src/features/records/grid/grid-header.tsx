@@ -69,11 +69,6 @@ export function GridHeader({ columns, sort, onSort, selectAll, onResize, onReord
               key={column.key}
               className={`grid-cell head${pinnedAt !== null ? " pinned" : ""}${dropTarget === column.key ? " drop-target" : ""}`}
               style={pinStyle(pinnedAt)}
-              draggable={movable}
-              onDragStart={(event) => {
-                event.dataTransfer.setData("text/x-quarry-column", column.key);
-                event.dataTransfer.effectAllowed = "move";
-              }}
               onDragOver={(event) => {
                 if (!movable || !event.dataTransfer.types.includes("text/x-quarry-column")) return;
                 event.preventDefault();
@@ -88,23 +83,34 @@ export function GridHeader({ columns, sort, onSort, selectAll, onResize, onReord
               }}
             >
               {index === 0 && selectAll ? <SelectAllBox state={selectAll} /> : null}
-              {column.sortable ? (
-                <button
-                  type="button"
-                  className="sort-button"
-                  onClick={() => onSort(column)}
-                  title={`Sort by ${column.label}`}
-                >
-                  <span>{column.label}</span>
-                  <span aria-hidden="true" className="sort-icon">
-                    {direction === "asc" ? "↑" : direction === "desc" ? "↓" : "↕"}
+              {/* The label is what drags (the resize handle beside it must not start a drag). */}
+              {/* biome-ignore lint/a11y/noStaticElementInteractions: a drag source for the mouse; the column chooser moves columns by keyboard */}
+              <span
+                className="head-grab"
+                draggable={movable}
+                onDragStart={(event) => {
+                  event.dataTransfer.setData("text/x-quarry-column", column.key);
+                  event.dataTransfer.effectAllowed = "move";
+                }}
+              >
+                {column.sortable ? (
+                  <button
+                    type="button"
+                    className="sort-button"
+                    onClick={() => onSort(column)}
+                    title={`Sort by ${column.label}`}
+                  >
+                    <span>{column.label}</span>
+                    <span aria-hidden="true" className="sort-icon">
+                      {direction === "asc" ? "↑" : direction === "desc" ? "↓" : "↕"}
+                    </span>
+                  </button>
+                ) : (
+                  <span className="head-label" title={column.label}>
+                    {column.label}
                   </span>
-                </button>
-              ) : (
-                <span className="head-label" title={column.label}>
-                  {column.label}
-                </span>
-              )}
+                )}
+              </span>
               <ColumnResizer
                 label={column.label}
                 width={width}

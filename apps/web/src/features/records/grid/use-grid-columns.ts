@@ -9,7 +9,7 @@ import {
   type Updater,
   useTable,
 } from "@tanstack/react-table";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import type { ColumnDef, RecordRow } from "../entities/types.ts";
 import type { ColumnEntry } from "../hooks/use-column-prefs.ts";
 
@@ -80,7 +80,7 @@ export function useGridColumns(
   const byKey = new Map(entries.map((entry) => [entry.column.key, entry.column]));
   const headers = table.getFlatHeaders();
   const visible = [...table.getStartVisibleLeafColumns(), ...table.getCenterVisibleLeafColumns()];
-  return visible.flatMap((column) => {
+  const layout = visible.flatMap((column) => {
     const def = byKey.get(column.id);
     const header = headers.find((candidate) => candidate.column.id === column.id);
     if (!def || !header) return [];
@@ -93,4 +93,13 @@ export function useGridColumns(
       },
     ];
   });
+  // The same array while nothing about the columns changed, so memoised grid rows stay put.
+  const signature = `${layout.map((c) => `${c.def.key}:${c.width}:${c.pinnedAt}`).join("|")}`;
+  const cache = useRef<{ signature: string; defs: readonly ColumnEntry[]; layout: GridColumn[] } | null>(
+    null,
+  );
+  if (cache.current?.signature !== signature || cache.current.defs !== entries) {
+    cache.current = { signature, defs: entries, layout };
+  }
+  return cache.current.layout;
 }
