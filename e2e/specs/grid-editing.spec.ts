@@ -106,6 +106,23 @@ it("opens a record with one click right after an inline edit", () =>
     await page.getByRole("dialog", { name: "Ada Lovelace" }).waitFor({ state: "detached" });
   }));
 
+it("reopens the editor with the server's reason when a save is refused, and puts the old value back", () =>
+  check("server-refusal", async () => {
+    const grace = page.getByRole("row", { name: /Grace Hopper/ });
+    await grace.getByRole("gridcell", { name: "grace@navy.example", exact: true }).dblclick();
+    const email = editor("Email");
+    // Valid as an address, but Ada already has it: only the server can say no.
+    await email.fill("ada@fixed.example");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => email.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = await email.getAttribute("aria-describedby");
+    expect((await page.locator(`[id="${describedBy}"]`).textContent())?.trim()).not.toBe("");
+    expect(await email.inputValue()).toBe("ada@fixed.example");
+    expect(await email.evaluate((input) => input === document.activeElement)).toBe(true);
+    await page.keyboard.press("Escape");
+    await grace.getByRole("gridcell", { name: "grace@navy.example", exact: true }).waitFor();
+  }));
+
 it("asks before Escape discards unsaved changes in the record panel, and not when nothing changed", () =>
   check("panel-discard", async () => {
     const panel = page.getByRole("dialog", { name: "Ada Lovelace" });

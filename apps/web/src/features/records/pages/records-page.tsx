@@ -15,12 +15,12 @@ import { useProviders } from "../../enrichment/hooks/use-providers.ts";
 import { buildFilter } from "../entities/filter-draft.ts";
 import { formatTotal } from "../entities/format-total.ts";
 import type { ColumnDef, EntityConfig, ListParams, RecordRow } from "../entities/types.ts";
-import { parseInput, patchFor, withValue } from "../entities/values.ts";
 import { RecordCards } from "../grid/record-cards.tsx";
 import { RecordGrid } from "../grid/record-grid.tsx";
 import { useGridColumns } from "../grid/use-grid-columns.ts";
 import { useColumnPrefs } from "../hooks/use-column-prefs.ts";
 import { useEntityColumns } from "../hooks/use-entity-columns.ts";
+import { useInlineSave } from "../hooks/use-inline-save.ts";
 import { draftsOf, useListUrlState } from "../hooks/use-list-url-state.ts";
 import { useNarrow } from "../hooks/use-narrow.ts";
 import { useRecordApi } from "../hooks/use-record-api.ts";
@@ -107,27 +107,7 @@ function RecordsView({ config }: { config: EntityConfig }) {
     [sort, setSort],
   );
 
-  const validate = useCallback((column: ColumnDef, text: string) => {
-    const parsed = parseInput(text, column);
-    return parsed.ok ? null : `${column.label} ${parsed.error}`;
-  }, []);
-
-  // Optimistic: the row shows the new value at once, the server's copy replaces it, and a refusal
-  // puts the old row back (the grid reopens the editor with the reason).
-  const onSave = useCallback(
-    async (row: RecordRow, column: ColumnDef, text: string) => {
-      const parsed = parseInput(text, column);
-      if (!parsed.ok) throw new Error(`${column.label} ${parsed.error}`);
-      cache.replace(withValue(row, column.key, parsed.value));
-      try {
-        cache.replace(await api.update(row.id, patchFor(column.key, parsed.value)));
-      } catch (error) {
-        cache.replace(row);
-        throw error;
-      }
-    },
-    [api, cache],
-  );
+  const { validate, onSave } = useInlineSave(api, cache);
 
   const title = config.plural.charAt(0).toUpperCase() + config.plural.slice(1);
   const narrowed = Boolean(search || filter || showDeleted);
