@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useLayoutEffect, useState } from "react";
 import { formErrors } from "../../../app/lib/trpc-error.ts";
 import { FormAlert } from "../../../app/ui/form-alert.tsx";
 import { TextField } from "../../../app/ui/text-field.tsx";
@@ -37,7 +37,8 @@ export function RecordForm({ record, columns, readOnly, onSave, onDirtyChange }:
   );
   const changed = fields.filter((c) => c.editable && values[c.key] !== initial[c.key]);
   const dirty = !readOnly && changed.length > 0;
-  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+  // A layout effect: the panel knows before the next key (Escape) is handled.
+  useLayoutEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
 
   function submit(event: FormEvent) {
     event.preventDefault();

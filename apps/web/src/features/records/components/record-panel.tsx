@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { messageOf } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { ConfirmDialog } from "../../../app/ui/confirm-dialog.tsx";
@@ -47,9 +47,13 @@ export function RecordPanel({
   const [confirming, setConfirming] = useState(false);
   const [enriching, setEnriching] = useState(false);
   // Unsaved edits in the form: closing (Escape, ×) asks before throwing them away.
-  const [dirty, setDirty] = useState(false);
+  // A ref, not state: Escape can arrive before React would render a state change.
+  const dirtyNow = useRef(false);
+  const onDirtyChange = useCallback((value: boolean) => {
+    dirtyNow.current = value;
+  }, []);
   const [discarding, setDiscarding] = useState(false);
-  const requestClose = () => (dirty ? setDiscarding(true) : onClose());
+  const requestClose = () => (dirtyNow.current ? setDiscarding(true) : onClose());
   const detail = useQuery({
     queryKey: recordKeys.detail(config.key, workspaceId, row.id),
     queryFn: ({ signal }) => api.get(row.id, signal),
@@ -92,7 +96,7 @@ export function RecordPanel({
   // the list's copy) leaves what is being typed alone.
   const recordKey = JSON.stringify(columns.map((column) => fieldValue(record, column.key)));
   const lastKey = useRef(recordKey);
-  if (!dirty) lastKey.current = recordKey;
+  if (!dirtyNow.current) lastKey.current = recordKey;
   const formKey = lastKey.current;
 
   const name = config.displayName(record);
@@ -140,7 +144,7 @@ export function RecordPanel({
           columns={columns}
           readOnly={!canWrite || deleted}
           onSave={save}
-          onDirtyChange={setDirty}
+          onDirtyChange={onDirtyChange}
         />
         <ActivityTimeline workspaceId={workspaceId} config={config} columns={columns} recordId={record.id} />
       </div>

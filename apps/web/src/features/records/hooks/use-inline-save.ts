@@ -1,4 +1,6 @@
-import { useCallback } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
+import { useTRPC } from "../../../app/trpc.ts";
 import type { ColumnDef, RecordRow } from "../entities/types.ts";
 import { parseInput, patchFor, withValue } from "../entities/values.ts";
 import type { RecordApi } from "./use-record-api.ts";
@@ -10,6 +12,9 @@ import type { useRecordCache } from "./use-record-cache.ts";
  * and a refusal puts the old row back (the grid reopens the editor with the reason).
  */
 export function useInlineSave(api: RecordApi, cache: ReturnType<typeof useRecordCache>) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const activity = useMemo(() => trpc.records.activity.list.pathKey(), [trpc]);
   const validate = useCallback((column: ColumnDef, text: string) => {
     const parsed = parseInput(text, column);
     return parsed.ok ? null : `${column.label} ${parsed.error}`;
@@ -22,12 +27,14 @@ export function useInlineSave(api: RecordApi, cache: ReturnType<typeof useRecord
       cache.replace(withValue(row, column.key, parsed.value));
       try {
         cache.replace(await api.update(row.id, patchFor(column.key, parsed.value)));
+        // A panel opened while this was saving shows the edit in its activity once it lands.
+        void queryClient.invalidateQueries({ queryKey: activity });
       } catch (error) {
         cache.replace(row);
         throw error;
       }
     },
-    [api, cache],
+    [api, cache, queryClient, activity],
   );
 
   return { validate, onSave };
