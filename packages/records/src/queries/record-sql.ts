@@ -17,6 +17,8 @@ export type FieldRef =
   | { source: "column"; column: string; kind: ValueKind; nullable: boolean }
   /** A field of the linked record (a contact's company): empty when there is none or it is deleted. */
   | { source: "linked"; table: string; via: string; column: string; kind: ValueKind; nullable: true }
+  /** A contact's name as people read it (full name, else first and last, else email), lowercased. */
+  | { source: "contact_name"; kind: "text"; nullable: true }
   | { source: "custom"; key: string; kind: ValueKind; nullable: true };
 
 /** A filter whose fields and values have been validated: safe to turn into SQL. */
@@ -39,6 +41,10 @@ const castOf: Record<ValueKind, string> = {
 export function fieldExpr(ref: FieldRef): RawBuilder<unknown> {
   if (ref.source === "column") return sql.ref(`t.${ref.column}`);
   if (ref.source === "linked") return sql`(select ${sql.ref(`l.${ref.column}`)} ${linkedFrom(ref)})`;
+  if (ref.source === "contact_name") {
+    // Lowercased, so "bob@…" sorts beside "Bert" rather than after every capital.
+    return sql`lower(coalesce(nullif(t.full_name, ''), nullif(trim(concat_ws(' ', t.first_name, t.last_name)), ''), t.email))`;
+  }
   if (ref.kind === "number") {
     return sql`(case when jsonb_typeof(t.custom -> ${ref.key}) = 'number' then (t.custom ->> ${ref.key})::numeric end)`;
   }

@@ -15,6 +15,35 @@ export const filterOperators = [
 ] as const;
 export type FilterOperator = (typeof filterOperators)[number];
 
+/** How a field's values compare (the SQL side maps each to a cast), shared with the web app. */
+export type OperatorKind =
+  | "text"
+  | "integer"
+  | "number"
+  | "text_array"
+  | "uuid"
+  | "timestamp"
+  | "date"
+  | "boolean";
+
+const ordering = ["gt", "lt", "gte", "lte", "between"] as const;
+const basic = ["equals", "not_equals", "in", "is_empty", "is_not_empty"] as const;
+
+/**
+ * The operators each kind of field takes: the server refuses the others, and the filter dialog
+ * offers only these. Text has no ordering ("greater than" a name means nothing to a person).
+ */
+export const operatorsByKind: Record<OperatorKind, readonly FilterOperator[]> = {
+  text: ["equals", "not_equals", "contains", "in", "is_empty", "is_not_empty"],
+  integer: [...basic, ...ordering],
+  number: [...basic, ...ordering],
+  timestamp: [...basic, ...ordering],
+  date: [...basic, ...ordering],
+  uuid: basic,
+  boolean: ["equals", "not_equals", "is_empty", "is_not_empty"],
+  text_array: ["equals", "not_equals", "contains", "in", "is_empty", "is_not_empty"],
+};
+
 const scalar = z.union([z.string().max(1000), z.number(), z.boolean()], {
   message: "must be text, a number or true/false",
 });

@@ -9,6 +9,7 @@ import {
   type FilterGroup,
   type FilterOperator,
   isFilterGroup,
+  operatorsByKind,
 } from "../schemas/filter.ts";
 
 const systemColumns: Record<string, string> = {
@@ -62,6 +63,10 @@ export function resolveField(entity: EntityDef, defs: CustomField[], name: strin
   const system = systemColumns[name];
   if (system) return { source: "column", column: system, kind: "timestamp", nullable: false };
   const spec = Object.hasOwn(entity.fields, name) ? entity.fields[name] : undefined;
+  // Contacts have no name column: "name" is what the grid's Name column shows.
+  if (!spec && name === "name" && entity.name === "contact") {
+    return { source: "contact_name", kind: "text", nullable: true };
+  }
   if (!spec) throw badInput(path, `${path}: ${name} is not a field of ${entity.label.toLowerCase()}s`);
   return { source: "column", column: name, kind: spec.kind, nullable: spec.kind !== "text_array" };
 }
@@ -79,28 +84,7 @@ const valueSchemas: Record<ValueKind, z.ZodType> = {
   boolean: z.boolean({ message: "must be true or false" }),
 };
 
-const allowed: Record<ValueKind, readonly FilterOperator[]> = {
-  text: [
-    "equals",
-    "not_equals",
-    "contains",
-    "in",
-    "is_empty",
-    "is_not_empty",
-    "gt",
-    "lt",
-    "gte",
-    "lte",
-    "between",
-  ],
-  integer: ["equals", "not_equals", "in", "is_empty", "is_not_empty", "gt", "lt", "gte", "lte", "between"],
-  number: ["equals", "not_equals", "in", "is_empty", "is_not_empty", "gt", "lt", "gte", "lte", "between"],
-  timestamp: ["equals", "not_equals", "in", "is_empty", "is_not_empty", "gt", "lt", "gte", "lte", "between"],
-  date: ["equals", "not_equals", "in", "is_empty", "is_not_empty", "gt", "lt", "gte", "lte", "between"],
-  uuid: ["equals", "not_equals", "in", "is_empty", "is_not_empty"],
-  boolean: ["equals", "not_equals", "is_empty", "is_not_empty"],
-  text_array: ["equals", "not_equals", "contains", "in", "is_empty", "is_not_empty"],
-};
+const allowed: Record<ValueKind, readonly FilterOperator[]> = operatorsByKind;
 
 function checkValue(ref: FieldRef, raw: unknown, path: string, lowercase: boolean): unknown {
   const result = valueSchemas[ref.kind].safeParse(raw);
@@ -123,7 +107,9 @@ function checkCondition(
       ? Boolean(entity.fields[ref.column]?.lowercase)
       : ref.source === "linked"
         ? Boolean(entity.linked?.fields[ref.column]?.lowercase)
-        : defs.find((d) => d.key === ref.key)?.type === "email";
+        : ref.source === "contact_name"
+          ? true
+          : defs.find((d) => d.key === ref.key)?.type === "email";
   const valuePath = `${path}.value`;
   if (c.operator === "is_empty" || c.operator === "is_not_empty")
     return { ref, operator: c.operator, value: null };

@@ -41,6 +41,8 @@ export function Dialog({ open, onClose, title, children, className, hideTitle }:
       aria-label={title}
       onCancel={(event) => {
         event.preventDefault();
+        // React passes a nested dialog's cancel up to this one: Escape closes only the top dialog.
+        if (event.target !== event.currentTarget) return;
         onCloseRef.current();
       }}
     >

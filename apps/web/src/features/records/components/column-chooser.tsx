@@ -15,7 +15,9 @@ export function ColumnChooser({ open, onClose, columns, onToggle, onMove, onRese
   return (
     <Dialog open={open} onClose={onClose} title="Columns" className="columns-dialog">
       <div className="dialog-body stack">
-        <p className="muted small">Choose which columns show and in what order. Saved on this device.</p>
+        <p className="muted small">
+          Choose which columns show (kept in the page's link) and in what order (saved on this device).
+        </p>
         <ol className="column-list" aria-label="Columns">
           {columns.map(({ column, visible }, index) => (
             <li key={column.key} className="column-item">

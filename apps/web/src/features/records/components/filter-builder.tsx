@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Dialog } from "../../../app/ui/dialog.tsx";
-import type { DraftCondition } from "../entities/filter-draft.ts";
+import { type DraftCondition, operatorsFor } from "../entities/filter-draft.ts";
 import type { ColumnDef } from "../entities/types.ts";
 import { FilterConditionRow } from "./filter-condition-row.tsx";
 
@@ -25,13 +25,15 @@ export function FilterBuilder(props: FilterBuilderProps) {
 }
 
 function FilterForm({ columns, onApply, onClose, ...props }: FilterBuilderProps) {
-  const filterable = columns.filter((column) => !column.virtual);
+  const filterable = columns.filter((column) => !column.virtual || column.filterable);
   const [op, setOp] = useState(props.op);
   const [drafts, setDrafts] = useState<DraftCondition[]>(() => [...props.drafts]);
 
   const add = () => {
-    const field = filterable[0]?.key ?? "";
-    setDrafts((list) => [...list, { id: nextId++, field, operator: "contains", value: "", to: "" }]);
+    const first = filterable[0];
+    const operators = operatorsFor(first);
+    const operator = operators.includes("contains") ? "contains" : (operators[0] ?? "equals");
+    setDrafts((list) => [...list, { id: nextId++, field: first?.key ?? "", operator, value: "", to: "" }]);
   };
   const change = (id: number, patch: Partial<DraftCondition>) =>
     setDrafts((list) => list.map((draft) => (draft.id === id ? { ...draft, ...patch } : draft)));

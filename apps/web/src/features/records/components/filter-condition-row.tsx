@@ -1,6 +1,6 @@
 import type { FilterOperator } from "@quarry/records/schemas/filter";
 import { optionsFor } from "@quarry/records/schemas/value-labels";
-import { type DraftCondition, noValueOperators } from "../entities/filter-draft.ts";
+import { type DraftCondition, noValueOperators, operatorsFor } from "../entities/filter-draft.ts";
 import type { ColumnDef } from "../entities/types.ts";
 
 const operatorLabels = {
@@ -17,8 +17,6 @@ const operatorLabels = {
   between: "between",
 } satisfies Record<FilterOperator, string>;
 
-const filterOperators = Object.keys(operatorLabels) as FilterOperator[];
-
 interface FilterConditionRowProps {
   index: number;
   draft: DraftCondition;
@@ -31,13 +29,20 @@ export function FilterConditionRow({ index, draft, columns, onChange, onRemove }
   const n = index + 1;
   const column = columns.find((c) => c.key === draft.field);
   const choices = optionsFor(draft.field);
+  const operators = operatorsFor(column);
   const inputType = column?.type === "number" ? "number" : column?.type === "date" ? "date" : "text";
   return (
     <li className="filter-row">
       <select
         aria-label={`Field ${n}`}
         value={draft.field}
-        onChange={(event) => onChange({ field: event.target.value })}
+        onChange={(event) => {
+          const field = event.target.value;
+          const allowed = operatorsFor(columns.find((c) => c.key === field));
+          // A new field keeps the operator when it still applies, else takes the field's first.
+          const operator = allowed.includes(draft.operator) ? draft.operator : (allowed[0] ?? "equals");
+          onChange({ field, operator });
+        }}
       >
         {columns.map((c) => (
           <option key={c.key} value={c.key}>
@@ -50,7 +55,7 @@ export function FilterConditionRow({ index, draft, columns, onChange, onRemove }
         value={draft.operator}
         onChange={(event) => onChange({ operator: event.target.value as FilterOperator })}
       >
-        {filterOperators.map((operator) => (
+        {operators.map((operator) => (
           <option key={operator} value={operator}>
             {operatorLabels[operator]}
           </option>

@@ -1,6 +1,6 @@
 import { optionsFor } from "@quarry/records/schemas/value-labels";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useLayoutEffect, useState } from "react";
 import { toast } from "sonner";
 import { formErrors } from "../../../app/lib/trpc-error.ts";
 import { FormAlert } from "../../../app/ui/form-alert.tsx";
@@ -22,6 +22,8 @@ interface RecordFormProps {
   columns: readonly ColumnDef[];
   readOnly: boolean;
   onSave: (data: RecordPatch) => Promise<RecordRow>;
+  /** Told whether any field differs from the record (so closing can ask before discarding). */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
 function merge(target: RecordPatch, patch: RecordPatch) {
@@ -34,7 +36,7 @@ function merge(target: RecordPatch, patch: RecordPatch) {
 }
 
 /** Every field of a record; changed fields are saved together, errors shown beside each. */
-export function RecordForm({ record, columns, readOnly, onSave }: RecordFormProps) {
+export function RecordForm({ record, columns, readOnly, onSave, onDirtyChange }: RecordFormProps) {
   const fields = columns.filter((column) => !column.virtual);
   const initial = Object.fromEntries(fields.map((c) => [c.key, editText(fieldValue(record, c.key))]));
   const [values, setValues] = useState<Record<string, string>>(initial);
@@ -46,6 +48,9 @@ export function RecordForm({ record, columns, readOnly, onSave }: RecordFormProp
     Object.fromEntries(fields.map((c) => [c.key, c.label])),
   );
   const changed = fields.filter((c) => c.editable && values[c.key] !== initial[c.key]);
+  const dirty = !readOnly && changed.length > 0;
+  // A layout effect: the panel knows before the next key (Escape) is handled.
+  useLayoutEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
 
   function submit(event: FormEvent) {
     event.preventDefault();

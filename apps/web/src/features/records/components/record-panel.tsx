@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { toast } from "sonner";
 import { messageOf } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
@@ -8,6 +8,7 @@ import { Dialog } from "../../../app/ui/dialog.tsx";
 import { ErrorState, Notice } from "../../../app/ui/states.tsx";
 import { EnrichDialog } from "../../enrichment/components/enrich-dialog.tsx";
 import type { ColumnDef, EntityConfig, RecordPatch, RecordRow } from "../entities/types.ts";
+import { fieldValue } from "../entities/values.ts";
 import { recordKeys } from "../hooks/record-keys.ts";
 import type { RecordApi } from "../hooks/use-record-api.ts";
 import { useRecordCache } from "../hooks/use-record-cache.ts";
@@ -47,6 +48,14 @@ export function RecordPanel({
   const cache = useRecordCache(config.key, workspaceId);
   const [confirming, setConfirming] = useState(false);
   const [enriching, setEnriching] = useState(false);
+  // Unsaved edits in the form: closing (Escape, ×) asks before throwing them away.
+  // A ref, not state: Escape can arrive before React would render a state change.
+  const dirtyNow = useRef(false);
+  const onDirtyChange = useCallback((value: boolean) => {
+    dirtyNow.current = value;
+  }, []);
+  const [discarding, setDiscarding] = useState(false);
+  const requestClose = () => (dirtyNow.current ? setDiscarding(true) : onClose());
   const detail = useQuery({
     queryKey: recordKeys.detail(config.key, workspaceId, row.id),
     queryFn: ({ signal }) => api.get(row.id, signal),
@@ -90,10 +99,19 @@ export function RecordPanel({
     return updated;
   };
 
+  // ...but never while the form holds unsaved edits (the detail arriving after the list's copy
+  // would otherwise wipe what was just typed).
+  // Keyed on the values the form shows, so a refetch that changes nothing (the detail replacing
+  // the list's copy) leaves what is being typed alone.
+  const recordKey = JSON.stringify(columns.map((column) => fieldValue(record, column.key)));
+  const lastKey = useRef(recordKey);
+  if (!dirtyNow.current) lastKey.current = recordKey;
+  const formKey = lastKey.current;
+
   const name = config.displayName(record);
   const deleted = record.deletedAt !== null;
   return (
-    <Dialog open onClose={onClose} title={name} className="side-panel">
+    <Dialog open onClose={requestClose} title={name} className="side-panel">
       <div className="panel-body">
         <div className="panel-actions">
           {deleted ? <span className="badge danger">Deleted</span> : null}
@@ -130,11 +148,12 @@ export function RecordPanel({
         <RecordForm
           // Any change on the server resets the form: enrichment changes values without moving
           // updatedAt (the last edit by a person, an import or the API).
-          key={JSON.stringify(record)}
+          key={formKey}
           record={record}
           columns={columns}
           readOnly={!canWrite || deleted}
           onSave={save}
+          onDirtyChange={onDirtyChange}
         />
         {config.entity === "company" ? (
           <CompanyContacts workspaceId={workspaceId} companyId={record.id} />
@@ -150,6 +169,14 @@ export function RecordPanel({
           selectionText={name}
         />
       ) : null}
+      <ConfirmDialog
+        open={discarding}
+        title="Discard changes?"
+        message={`Your changes to ${name} are not saved. Close the panel and discard them?`}
+        confirmLabel="Discard changes"
+        onConfirm={onClose}
+        onCancel={() => setDiscarding(false)}
+      />
       <ConfirmDialog
         open={confirming}
         title={`Delete ${config.singular}`}

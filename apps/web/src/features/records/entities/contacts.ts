@@ -5,7 +5,17 @@ function text(key: string, label: string, width = 160, extra: Partial<ColumnDef>
 }
 
 const columns: readonly ColumnDef[] = [
-  { key: "name", label: "Name", type: "text", width: 200, editable: false, sortable: false, virtual: true },
+  // The server sorts and filters "name" as shown: full name, else first and last, else email.
+  {
+    key: "name",
+    label: "Name",
+    type: "text",
+    width: 200,
+    editable: false,
+    sortable: true,
+    virtual: true,
+    filterable: true,
+  },
   {
     key: "quality",
     label: "Quality",

@@ -1,5 +1,11 @@
-import type { FilterCondition, FilterGroup, FilterOperator } from "@quarry/records/schemas/filter";
-import type { ColumnDef } from "./types.ts";
+import {
+  type FilterCondition,
+  type FilterGroup,
+  type FilterOperator,
+  type OperatorKind,
+  operatorsByKind,
+} from "@quarry/records/schemas/filter";
+import type { ColumnDef, ColumnType } from "./types.ts";
 
 export interface DraftCondition {
   id: number;
@@ -7,6 +13,22 @@ export interface DraftCondition {
   operator: FilterOperator;
   value: string;
   to: string;
+}
+
+const kindOfType: Record<ColumnType, OperatorKind> = {
+  text: "text",
+  email: "text",
+  url: "text",
+  select: "text",
+  number: "number",
+  date: "date",
+  boolean: "boolean",
+  tags: "text_array",
+};
+
+/** The operators the server accepts for a column (the same table it checks filters against). */
+export function operatorsFor(column: Pick<ColumnDef, "type"> | undefined): readonly FilterOperator[] {
+  return operatorsByKind[column ? kindOfType[column.type] : "text"];
 }
 
 export const noValueOperators: readonly FilterOperator[] = ["is_empty", "is_not_empty"];

@@ -10,11 +10,14 @@ export interface ColumnDef {
   type: ColumnType;
   width: number;
   editable: boolean;
+  /** The API can sort by `key` (virtual columns too: a contact's "name"). */
   sortable: boolean;
   /** Not shown until the user picks it in the column chooser. */
   defaultHidden?: boolean;
-  /** Computed for display only: not a field the API can filter, sort or write. */
+  /** Computed for display only: not a field the API can write (or filter or sort, unless `sortable`/`filterable` say so). */
   virtual?: boolean;
+  /** A virtual column the API can still filter by its key (a contact's "name"). */
+  filterable?: boolean;
   /** Choices for select fields. */
   options?: readonly string[];
 }

@@ -1,3 +1,4 @@
+import { emailField, urlSchema } from "@quarry/records/schemas/field-types";
 import { labelFor } from "@quarry/records/schemas/value-labels";
 import { formatDate, formatNumber } from "../../../app/lib/format.ts";
 import type { ColumnDef, RecordRow } from "./types.ts";
@@ -52,6 +53,15 @@ export function parseInput(text: string, column: Pick<ColumnDef, "type">): Parse
           .map((part) => part.trim())
           .filter(Boolean),
       };
+    case "email":
+    case "url": {
+      // The server's own rules, so a bad address is caught in the cell before anything is sent.
+      const schema = column.type === "email" ? emailField().input : urlSchema;
+      const result = schema.safeParse(trimmed);
+      return result.success
+        ? { ok: true, value: trimmed }
+        : { ok: false, error: result.error.issues[0]?.message ?? "is not valid" };
+    }
     case "boolean":
       return { ok: true, value: ["true", "yes", "1"].includes(trimmed.toLowerCase()) };
     default:
@@ -63,4 +73,10 @@ export function parseInput(text: string, column: Pick<ColumnDef, "type">): Parse
 export function patchFor(key: string, value: unknown): Record<string, unknown> {
   if (key.startsWith("custom.")) return { custom: { [key.slice(7)]: value } };
   return { [key]: value };
+}
+
+/** The row with one field changed, as the grid shows it before the server answers. */
+export function withValue(row: RecordRow, key: string, value: unknown): RecordRow {
+  if (key.startsWith("custom.")) return { ...row, custom: { ...row.custom, [key.slice(7)]: value } };
+  return { ...row, [key]: value };
 }

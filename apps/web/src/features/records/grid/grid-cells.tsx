@@ -34,7 +34,9 @@ interface EnrichedTextProps {
 export function EnrichedText({ text, source, providerName, tipId }: EnrichedTextProps) {
   return (
     <>
-      <span className="cell-text enriched">{text}</span>
+      <span className="cell-text enriched" title={text}>
+        {text}
+      </span>
       {source.sandbox ? <SandboxBadge className="cell-badge" /> : null}
       <span role="tooltip" id={tipId} className="provenance-tip">
         {provenanceText(source, providerName)}

@@ -4,17 +4,21 @@ import { memo } from "react";
 import { qualityOf, sourceOf } from "../entities/sources.ts";
 import type { ColumnDef, RecordRow } from "../entities/types.ts";
 import { fieldValue, formatValue } from "../entities/values.ts";
-import { CellEditor } from "./cell-editor.tsx";
+import { CellEditor, type EditState } from "./cell-editor.tsx";
 import { EnrichedText, QualityMeter } from "./grid-cells.tsx";
+import { pinStyle } from "./grid-header.tsx";
+import { OpenRecordButton } from "./grid-open-button.tsx";
 
 interface GridRowProps {
   row: RecordRow;
   index: number;
   top: number;
   columns: readonly ColumnDef[];
+  /** Per column: its sticky left offset when pinned, else null. */
+  pins: readonly (number | null)[];
   gridId: string;
   activeCol: number | null;
-  editingCol: number | null;
+  editing: EditState | null;
   /** Present when rows can be selected: whether this one is. */
   selected: boolean | null;
   displayName: (row: RecordRow) => string;
@@ -22,7 +26,8 @@ interface GridRowProps {
   onToggleSelect: (row: RecordRow) => void;
   onCellClick: (index: number, col: number) => void;
   onCellDoubleClick: (index: number, col: number) => void;
-  onCommit: (row: RecordRow, column: ColumnDef, text: string) => Promise<void>;
+  onOpen: (index: number) => void;
+  onCommit: (row: RecordRow, column: ColumnDef, text: string) => string | null;
   onCancelEdit: () => void;
 }
 
@@ -32,7 +37,9 @@ export function cellId(gridId: string, index: number, col: number) {
 
 /** One data row; memoised so scrolling re-renders only rows entering the viewport. */
 export const GridRow = memo(function GridRow(props: GridRowProps) {
-  const { row, index, columns, activeCol, editingCol, selected } = props;
+  const { row, index, columns, activeCol, editing, selected } = props;
+  const editingCol = editing?.col ?? null;
+  const name = props.displayName(row);
   return (
     <div
       role="row"
@@ -59,7 +66,8 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
             aria-colindex={col + 1}
             aria-describedby={enriched && editingCol !== col ? `${id}-tip` : undefined}
             key={column.key}
-            className={`grid-cell${active ? " active" : ""}${column.type === "number" ? " numeric" : ""}${column.key === "name" ? " primary" : ""}${enriched ? " has-source" : ""}${enriched && source.sandbox ? " has-sandbox" : ""}`}
+            style={pinStyle(props.pins[col] ?? null)}
+            className={`grid-cell${props.pins[col] != null ? " pinned" : ""}${active ? " active" : ""}${column.type === "number" ? " numeric" : ""}${column.key === "name" ? " primary" : ""}${enriched ? " has-source" : ""}${enriched && source.sandbox ? " has-sandbox" : ""}`}
             onClick={() => props.onCellClick(index, col)}
             onDoubleClick={() => props.onCellDoubleClick(index, col)}
           >
@@ -69,7 +77,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
                 className="row-check"
                 tabIndex={-1}
                 checked={selected}
-                aria-label={`Select ${props.displayName(row)}`}
+                aria-label={`Select ${name}`}
                 onClick={(event) => event.stopPropagation()}
                 onDoubleClick={(event) => event.stopPropagation()}
                 onChange={() => props.onToggleSelect(row)}
@@ -79,6 +87,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
               <CellEditor
                 column={column}
                 value={value}
+                seed={editing ?? {}}
                 onCommit={(next) => props.onCommit(row, column, next)}
                 onCancel={props.onCancelEdit}
               />
@@ -92,8 +101,14 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
                 tipId={`${id}-tip`}
               />
             ) : (
-              <span className="cell-text">{text}</span>
+              // The whole value on hover: a narrow column cuts long text short.
+              <span className="cell-text" title={text || undefined}>
+                {text}
+              </span>
             )}
+            {column.key === "name" && editingCol !== col ? (
+              <OpenRecordButton name={name} onOpen={() => props.onOpen(index)} />
+            ) : null}
           </div>
         );
       })}

@@ -7,6 +7,7 @@ import {
   useCallback,
   useEffect,
   useId,
+  useMemo,
   useRef,
   useState,
 } from "react";
@@ -14,13 +15,17 @@ import type { ColumnDef, RecordRow } from "../entities/types.ts";
 import { GridHeader, type SelectAllState, type SortState } from "./grid-header.tsx";
 import { nextCell } from "./grid-keys.ts";
 import { cellId, GridRow, SkeletonRow } from "./grid-row.tsx";
+import type { GridColumn } from "./use-grid-columns.ts";
+import { useGridEdit } from "./use-grid-edit.ts";
 
 const rowHeight = 36;
-const clickDelayMs = 220;
 
 export interface RecordGridProps {
   label: string;
-  columns: readonly ColumnDef[];
+  /** Visible columns in order, with widths and pinning (useGridColumns). */
+  columns: readonly GridColumn[];
+  onResize: (key: string, width: number) => void;
+  onReorder: (key: string, beforeKey: string) => void;
   rows: readonly RecordRow[];
   /** Exact total, or null when unknown (then aria-rowcount is -1). */
   rowCount: number | null;
@@ -33,6 +38,9 @@ export interface RecordGridProps {
   canEdit: boolean;
   displayName: (row: RecordRow) => string;
   onOpen: (row: RecordRow) => void;
+  /** An error sentence naming the field, or null when the text is valid (checked before saving). */
+  validate: (column: ColumnDef, text: string) => string | null;
+  /** Saves in the background; a rejection reopens the editor with the error. */
   onSave: (row: RecordRow, column: ColumnDef, text: string) => Promise<void>;
   /** Provider id → name, for the provenance of enriched cells. */
   providerName: (id: string) => string;
@@ -52,12 +60,13 @@ export interface GridSelection {
  * aria-activedescendant, so focus survives rows being recycled while scrolling.
  */
 export function RecordGrid(props: RecordGridProps) {
-  const { columns, rows, hasNextPage, isFetchingNextPage, fetchNextPage } = props;
+  const { rows, hasNextPage, isFetchingNextPage, fetchNextPage } = props;
+  const layout = props.columns;
+  const columns = useMemo(() => layout.map((column) => column.def), [layout]);
+  const pins = useMemo(() => layout.map((column) => column.pinnedAt), [layout]);
   const gridId = useId().replaceAll(":", "");
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState({ row: 0, col: 0 });
-  const [editing, setEditing] = useState<{ row: number; col: number } | null>(null);
-  const clickTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const placeholders = props.loading ? 12 : hasNextPage ? 3 : 0;
 
   const virtualizer = useVirtualizer({
@@ -73,13 +82,6 @@ export function RecordGrid(props: RecordGridProps) {
     if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - 40) fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, lastIndex, rows.length, fetchNextPage]);
 
-  useEffect(
-    () => () => {
-      if (clickTimer.current) clearTimeout(clickTimer.current);
-    },
-    [],
-  );
-
   const editable = useCallback(
     (col: number) => {
       const column = columns[col];
@@ -88,15 +90,27 @@ export function RecordGrid(props: RecordGridProps) {
     [columns, props.canEdit],
   );
 
-  const focusGrid = () => scrollRef.current?.focus({ preventScroll: true });
+  const focusGrid = useCallback(() => scrollRef.current?.focus({ preventScroll: true }), []);
+  const edit = useGridEdit({
+    rows,
+    columns,
+    validate: props.validate,
+    onSave: props.onSave,
+    focusGrid,
+    setActive,
+  });
+  const { editing, setEditing } = edit;
 
   const scrollToCell = (row: number, col: number) => {
     virtualizer.scrollToIndex(row, { align: "auto" });
     const element = scrollRef.current;
     if (!element) return;
-    const left = columns.slice(0, col).reduce((sum, column) => sum + column.width, 0);
-    const width = columns[col]?.width ?? 0;
-    if (left < element.scrollLeft) element.scrollLeft = left;
+    if (pins[col] !== null && pins[col] !== undefined) return;
+    const pinned = layout.reduce((sum, column) => sum + (column.pinnedAt === null ? 0 : column.width), 0);
+    // Pinned columns cover the first `pinned` pixels of the view.
+    const left = layout.slice(0, col).reduce((sum, column) => sum + column.width, 0);
+    const width = layout[col]?.width ?? 0;
+    if (left < element.scrollLeft + pinned) element.scrollLeft = left - pinned;
     else if (left + width > element.scrollLeft + element.clientWidth) {
       element.scrollLeft = left + width - element.clientWidth;
     }
@@ -107,33 +121,37 @@ export function RecordGrid(props: RecordGridProps) {
     if (row) props.onOpen(row);
   };
 
+  // A click selects the cell; a double-click (or Enter, F2 or typing) edits it.
   const onCellClick = (rowIndex: number, col: number) => {
     setActive({ row: rowIndex, col });
-    focusGrid();
-    if (editing) return;
-    if (clickTimer.current) clearTimeout(clickTimer.current);
-    // A double-click edits; wait briefly so its first click doesn't open the panel.
-    if (editable(col)) clickTimer.current = setTimeout(() => open(rowIndex), clickDelayMs);
-    else open(rowIndex);
+    if (!editing) focusGrid();
   };
 
   const onCellDoubleClick = (rowIndex: number, col: number) => {
-    if (clickTimer.current) clearTimeout(clickTimer.current);
+    setActive({ row: rowIndex, col });
     if (editable(col)) setEditing({ row: rowIndex, col });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget || rows.length === 0) return;
-    if (event.key === " " && props.selection) {
+    if (event.key === " ") {
       event.preventDefault();
+      // Space opens the record; Shift+Space selects the row (as a spreadsheet selects rows).
       const row = rows[active.row];
-      if (row) props.selection.toggle(row);
+      if (event.shiftKey && row && props.selection) props.selection.toggle(row);
+      else if (!event.shiftKey) open(active.row);
       return;
     }
     if (event.key === "Enter" || event.key === "F2") {
       event.preventDefault();
       if (editable(active.col)) setEditing(active);
       else if (event.key === "Enter") open(active.row);
+      return;
+    }
+    const typed = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (typed && editable(active.col)) {
+      event.preventDefault();
+      setEditing({ ...active, text: event.key });
       return;
     }
     const next = nextCell(event, active, { rows: rows.length, cols: columns.length, page: 10 });
@@ -143,30 +161,16 @@ export function RecordGrid(props: RecordGridProps) {
     scrollToCell(next.row, next.col);
   };
 
-  const commit = async (row: RecordRow, column: ColumnDef, text: string) => {
-    await props.onSave(row, column, text);
-    setEditing(null);
-    focusGrid();
-  };
-
-  const cancelEdit = useCallback(() => {
-    setEditing(null);
-    scrollRef.current?.focus({ preventScroll: true });
-  }, []);
-
   // Stable handlers keep memoised rows from re-rendering on every scroll frame.
-  const latest = useRef({ onCellClick, onCellDoubleClick, commit, selection: props.selection });
-  latest.current = { onCellClick, onCellDoubleClick, commit, selection: props.selection };
+  const latest = useRef({ onCellClick, onCellDoubleClick, open, selection: props.selection });
+  latest.current = { onCellClick, onCellDoubleClick, open, selection: props.selection };
   const stableClick = useCallback((r: number, c: number) => latest.current.onCellClick(r, c), []);
   const stableDoubleClick = useCallback((r: number, c: number) => latest.current.onCellDoubleClick(r, c), []);
-  const stableCommit = useCallback(
-    (row: RecordRow, column: ColumnDef, text: string) => latest.current.commit(row, column, text),
-    [],
-  );
+  const stableOpen = useCallback((r: number) => latest.current.open(r), []);
 
   const selection = props.selection;
-  const template = columns.map((column) => `${column.width}px`).join(" ");
-  const width = columns.reduce((sum, column) => sum + column.width, 0);
+  const template = layout.map((column) => `${column.width}px`).join(" ");
+  const width = layout.reduce((sum, column) => sum + column.width, 0);
   const toggleSelect = useCallback((row: RecordRow) => latest.current.selection?.toggle(row), []);
   const activeRendered = items.some((item) => item.index === active.row) && active.row < rows.length;
 
@@ -186,12 +190,14 @@ export function RecordGrid(props: RecordGridProps) {
       onKeyDown={onKeyDown}
     >
       <p id={`${gridId}-help`} className="visually-hidden">
-        Arrow keys move between cells. Enter on the name opens the record
-        {props.canEdit ? "; Enter on another cell edits it, Escape cancels." : "."}
-        {selection ? " Space selects the row." : ""}
+        Arrow keys move between cells. Space opens the record
+        {props.canEdit ? "; Enter or typing edits the cell, Escape cancels." : "."}
+        {selection ? " Shift+Space selects the row." : ""}
       </p>
       <GridHeader
-        columns={columns}
+        columns={layout}
+        onResize={props.onResize}
+        onReorder={props.onReorder}
         sort={props.sort}
         onSort={props.onSort}
         selectAll={selection?.selectAll ?? null}
@@ -208,17 +214,19 @@ export function RecordGrid(props: RecordGridProps) {
               index={item.index}
               top={item.start}
               columns={columns}
+              pins={pins}
               gridId={gridId}
               activeCol={active.row === item.index ? active.col : null}
-              editingCol={editing?.row === item.index ? editing.col : null}
+              editing={editing?.row === item.index ? editing : null}
               selected={selection ? selection.isSelected(row.id) : null}
               displayName={props.displayName}
               providerName={props.providerName}
               onToggleSelect={toggleSelect}
               onCellClick={stableClick}
               onCellDoubleClick={stableDoubleClick}
-              onCommit={stableCommit}
-              onCancelEdit={cancelEdit}
+              onOpen={stableOpen}
+              onCommit={edit.commit}
+              onCancelEdit={edit.cancel}
             />
           );
         })}

@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { formatNumber } from "../../../app/lib/format.ts";
 import { useDebouncedValue } from "../../../app/lib/use-debounced-value.ts";
 import { EmptyState, ErrorState, Notice } from "../../../app/ui/states.tsx";
 import { roleLabel, useWorkspace } from "../../workspaces/hooks/workspace-context.ts";
@@ -12,14 +13,17 @@ import "../records.css";
 import type { RecordSelection } from "@quarry/records/schemas/selection";
 import { EnrichDialog } from "../../enrichment/components/enrich-dialog.tsx";
 import { useProviders } from "../../enrichment/hooks/use-providers.ts";
-import { buildFilter, type DraftCondition } from "../entities/filter-draft.ts";
+import { buildFilter } from "../entities/filter-draft.ts";
 import { formatTotal } from "../entities/format-total.ts";
 import type { ColumnDef, EntityConfig, ListParams, RecordRow } from "../entities/types.ts";
-import { parseInput, patchFor } from "../entities/values.ts";
-import type { SortState } from "../grid/grid-header.tsx";
+import { RecordCards } from "../grid/record-cards.tsx";
 import { RecordGrid } from "../grid/record-grid.tsx";
+import { useGridColumns } from "../grid/use-grid-columns.ts";
 import { useColumnPrefs } from "../hooks/use-column-prefs.ts";
 import { useEntityColumns } from "../hooks/use-entity-columns.ts";
+import { useInlineSave } from "../hooks/use-inline-save.ts";
+import { draftsOf, useListUrlState } from "../hooks/use-list-url-state.ts";
+import { useNarrow } from "../hooks/use-narrow.ts";
 import { useRecordApi } from "../hooks/use-record-api.ts";
 import { useRecordCache } from "../hooks/use-record-cache.ts";
 import { useRecordList } from "../hooks/use-record-list.ts";
@@ -50,18 +54,33 @@ function RecordsView({ config }: { config: EntityConfig }) {
   const api = useRecordApi(config.key, workspace.id);
   const cache = useRecordCache(config.key, workspace.id);
   const allColumns = useEntityColumns(config, workspace.id, true);
-  const prefs = useColumnPrefs(workspace.id, config.key, allColumns);
+  const view = useListUrlState();
+  const narrow = useNarrow();
+  const prefs = useColumnPrefs(
+    workspace.id,
+    config.key,
+    allColumns,
+    view.visibleColumns,
+    view.setVisibleColumns,
+  );
+  const layout = useGridColumns(prefs.ordered, prefs.widths, prefs.setWidths);
+  const { widths, setWidths } = prefs;
+  const onResize = useCallback(
+    (key: string, width: number) => setWidths({ ...widths, [key]: width }),
+    [widths, setWidths],
+  );
 
-  const [searchText, setSearchText] = useState("");
-  const search = useDebouncedValue(searchText.trim(), 300);
-  const [sort, setSort] = useState<SortState | undefined>(undefined);
-  const [filterOp, setFilterOp] = useState<"and" | "or">("and");
-  const [drafts, setDrafts] = useState<DraftCondition[]>([]);
-  const [showDeleted, setShowDeleted] = useState(false);
+  // The box shows what is typed at once; the URL (and the query) follow after a pause.
+  const [searchText, setSearchText] = useState(view.search);
+  const debounced = useDebouncedValue(searchText.trim(), 300);
+  const { setSearch } = view;
+  useEffect(() => setSearch(debounced), [debounced, setSearch]);
+  const search = view.search;
+  const { sort, filter, showDeleted, setShowDeleted } = view;
+  const drafts = useMemo(() => draftsOf(filter), [filter]);
   const [dialog, setDialog] = useState<"filter" | "columns" | "new" | "enrich" | null>(null);
   const [openRow, setOpenRow] = useState<RecordRow | null>(null);
 
-  const filter = useMemo(() => buildFilter(filterOp, drafts, allColumns), [filterOp, drafts, allColumns]);
   const params = useMemo<ListParams>(
     () => ({
       ...(filter ? { filter } : {}),
@@ -78,27 +97,31 @@ function RecordsView({ config }: { config: EntityConfig }) {
   const picked = useRowSelection(list.rows, list.total?.value ?? null, JSON.stringify(params));
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
-  const onSort = useCallback((column: ColumnDef) => {
-    setSort((current) =>
-      current?.field === column.key
-        ? { field: column.key, direction: current.direction === "asc" ? "desc" : "asc" }
-        : { field: column.key, direction: "asc" },
-    );
-  }, []);
-
-  const onSave = useCallback(
-    async (row: RecordRow, column: ColumnDef, text: string) => {
-      const parsed = parseInput(text, column);
-      if (!parsed.ok) throw new Error(`${column.label} ${parsed.error}`);
-      const updated = await api.update(row.id, patchFor(column.key, parsed.value));
-      cache.replace(updated);
-    },
-    [api, cache],
+  const { setSort } = view;
+  const onSort = useCallback(
+    (column: ColumnDef) =>
+      setSort(
+        sort?.field === column.key
+          ? { field: column.key, direction: sort.direction === "asc" ? "desc" : "asc" }
+          : { field: column.key, direction: "asc" },
+      ),
+    [sort, setSort],
   );
+
+  const { validate, onSave } = useInlineSave(api, cache);
 
   const title = config.plural.charAt(0).toUpperCase() + config.plural.slice(1);
   const narrowed = Boolean(search || filter || showDeleted);
-  const totalText = list.total ? formatTotal(list.total, config.singular, config.plural) : "";
+  // An estimate never reads below the rows already loaded.
+  const totalText = list.total
+    ? formatTotal(
+        list.total.exact
+          ? list.total
+          : { ...list.total, value: Math.max(list.total.value, list.rows.length) },
+        config.singular,
+        config.plural,
+      )
+    : "";
   const empty = list.isSuccess && list.rows.length === 0;
 
   return (
@@ -150,10 +173,24 @@ function RecordsView({ config }: { config: EntityConfig }) {
             </button>
           ) : null}
         </EmptyState>
+      ) : narrow ? (
+        <RecordCards
+          label={title}
+          columns={prefs.visible}
+          rows={list.rows}
+          hasNextPage={hasNextPage}
+          isFetchingNextPage={isFetchingNextPage}
+          fetchNextPage={loadMore}
+          displayName={config.displayName}
+          onOpen={setOpenRow}
+          selection={canEnrich ? picked.grid : null}
+        />
       ) : (
         <RecordGrid
           label={title}
-          columns={prefs.visible}
+          columns={layout}
+          onResize={onResize}
+          onReorder={prefs.moveBefore}
           rows={list.rows}
           rowCount={list.total?.exact ? list.total.value : null}
           loading={list.isPending}
@@ -165,6 +202,7 @@ function RecordsView({ config }: { config: EntityConfig }) {
           canEdit={canWrite && !showDeleted}
           displayName={config.displayName}
           onOpen={setOpenRow}
+          validate={validate}
           onSave={onSave}
           providerName={providers.nameOf}
           selection={canEnrich ? picked.grid : null}
@@ -176,12 +214,9 @@ function RecordsView({ config }: { config: EntityConfig }) {
         onClose={() => setDialog(null)}
         title={`Filter ${config.plural}`}
         columns={allColumns}
-        op={filterOp}
+        op={filter?.op ?? "and"}
         drafts={drafts}
-        onApply={(op, next) => {
-          setFilterOp(op);
-          setDrafts(next);
-        }}
+        onApply={(op, next) => view.setFilter(buildFilter(op, next, allColumns))}
       />
       <ColumnChooser
         open={dialog === "columns"}
@@ -206,8 +241,8 @@ function RecordsView({ config }: { config: EntityConfig }) {
           selection={toRecordSelection(picked.selection, params)}
           selectionText={
             picked.selection.kind === "matching"
-              ? `all ${picked.count.toLocaleString("en-US")} matching ${config.plural}`
-              : `${picked.count.toLocaleString("en-US")} selected ${picked.count === 1 ? config.singular : config.plural}`
+              ? `all ${formatNumber(picked.count)} matching ${config.plural}`
+              : `${formatNumber(picked.count)} selected ${picked.count === 1 ? config.singular : config.plural}`
           }
         />
       ) : null}
