@@ -18,7 +18,8 @@ describe("contacts by name", () => {
     await create({ first_name: "Mary", last_name: "Major" });
     await create({ email: "bob@example.com" });
     await create({ first_name: "Carl", email: "carl@example.com" });
-    await create({ phone: "+1 555 0100" });
+    // No name and no email: only a LinkedIn URL (a contact needs one of the three).
+    await create({ phone: "+1 555 0100", linkedin_url: "https://www.linkedin.com/in/no-name" });
 
     const names = async (direction: "asc" | "desc", cursor?: string | null) =>
       admin.caller.records.contacts.list({ ...ws, sort: { field: "name", direction }, limit: 2, cursor });
