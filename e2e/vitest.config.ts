@@ -10,6 +10,9 @@ export default defineConfig({
     reporters: ["default", `${import.meta.dirname}/../scripts/fail-on-failed-suites.ts`],
     pool: "forks",
     testTimeout: 60_000,
+    // expect.poll waits for what a user would wait for (a list refetched after a reload), not
+    // Vitest's 1 s default, which a busy CI machine overruns.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 120_000,
   },
 });

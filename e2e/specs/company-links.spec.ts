@@ -44,7 +44,7 @@ it("asks for a name, email or LinkedIn URL, links a contact to its company and l
     await page.getByRole("link", { name: "Companies" }).click();
     const row = page.getByRole("row", { name: /acme-e2e\.com/ });
     await row.waitFor();
-    await row.getByRole("gridcell").first().click();
+    await row.getByRole("button", { name: /^Open / }).click();
     const panel = page.getByRole("dialog", { name: "acme-e2e.com" });
     const contacts = panel.getByRole("list", { name: "Contacts of this company" });
     await contacts.getByText("Ada", { exact: true }).waitFor();

@@ -108,7 +108,8 @@ it("owner builds a list, invites a viewer who cannot edit, and the timeline show
 
     // Invite a viewer; the link comes from the outbox (/dev/mailbox without SMTP).
     await page.getByRole("link", { name: "Members" }).click();
-    await page.getByLabel("Email").fill(viewerEmail);
+    await page.getByRole("heading", { level: 1, name: "Members" }).waitFor();
+    await page.getByLabel("Email", { exact: true }).fill(viewerEmail);
     await page.getByLabel("Role").selectOption("viewer");
     await page.getByRole("button", { name: "Invite" }).click();
     await page.getByRole("cell", { name: viewerEmail, exact: true }).first().waitFor();

@@ -52,7 +52,11 @@ export function signedInScreens(seeded: Seeded): AppScreen[] {
       open: async (page) => {
         await page.goto(`${w()}/contacts`);
         await settled(page, "Contacts");
-        await page.getByText(contactName(), { exact: true }).first().click();
+        // The row's (or, on a phone, the card's) Open button; a click on a cell only selects it.
+        await page
+          .getByRole("button", { name: `Open ${contactName()}` })
+          .first()
+          .click();
         await page.getByRole("dialog", { name: contactName() }).waitFor();
         await page.waitForFunction(() => document.querySelectorAll(".spinner").length === 0);
       },

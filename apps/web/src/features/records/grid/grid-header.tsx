@@ -27,7 +27,7 @@ interface GridHeaderProps {
   onReorder: (key: string, beforeKey: string) => void;
 }
 
-function SelectAllBox({ state }: { state: SelectAllState }) {
+export function SelectAllBox({ state }: { state: SelectAllState }) {
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = state.indeterminate;

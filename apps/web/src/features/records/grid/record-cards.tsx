@@ -2,6 +2,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef } from "react";
 import type { ColumnDef, RecordRow } from "../entities/types.ts";
 import { fieldValue, formatValue } from "../entities/values.ts";
+import { SelectAllBox } from "./grid-header.tsx";
 import type { GridSelection } from "./record-grid.tsx";
 
 const cardHeight = 96;
@@ -39,50 +40,59 @@ export function RecordCards(props: RecordCardsProps) {
 
   const details = props.columns.filter((column) => column.key !== "name" && !column.virtual).slice(0, 3);
   return (
-    <ul ref={scrollRef} className="record-cards" aria-label={props.label} aria-busy={isFetchingNextPage}>
-      <li aria-hidden="true" style={{ height: virtualizer.getTotalSize() }} />
-      {items.map((item) => {
-        const row = rows[item.index];
-        if (!row) return null;
-        const name = props.displayName(row);
-        return (
-          <li
-            key={row.id}
-            className="record-card"
-            style={{ height: cardHeight - 8, transform: `translateY(${item.start}px)` }}
-          >
-            {props.selection ? (
-              <input
-                type="checkbox"
-                className="row-check record-card-check"
-                checked={props.selection.isSelected(row.id)}
-                aria-label={`Select ${name}`}
-                onChange={() => props.selection?.toggle(row)}
-              />
-            ) : null}
-            <div className="record-card-body">
-              <p className="record-card-title">{name}</p>
-              {details.map((column) => {
-                const text = formatValue(fieldValue(row, column.key), column);
-                return text ? (
-                  <p key={column.key} className="record-card-line" title={text}>
-                    <span className="visually-hidden">{column.label}: </span>
-                    {text}
-                  </p>
-                ) : null;
-              })}
-            </div>
-            <button
-              type="button"
-              className="button small"
-              aria-label={`Open ${name}`}
-              onClick={() => props.onOpen(row)}
+    <>
+      {props.selection ? (
+        // biome-ignore lint/a11y/noLabelWithoutControl: the checkbox inside is the control
+        <label className="record-cards-bar">
+          <SelectAllBox state={props.selection.selectAll} />
+          <span aria-hidden="true">Select all</span>
+        </label>
+      ) : null}
+      <ul ref={scrollRef} className="record-cards" aria-label={props.label} aria-busy={isFetchingNextPage}>
+        <li aria-hidden="true" style={{ height: virtualizer.getTotalSize() }} />
+        {items.map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          const name = props.displayName(row);
+          return (
+            <li
+              key={row.id}
+              className="record-card"
+              style={{ height: cardHeight - 8, transform: `translateY(${item.start}px)` }}
             >
-              Open
-            </button>
-          </li>
-        );
-      })}
-    </ul>
+              {props.selection ? (
+                <input
+                  type="checkbox"
+                  className="row-check record-card-check"
+                  checked={props.selection.isSelected(row.id)}
+                  aria-label={`Select ${name}`}
+                  onChange={() => props.selection?.toggle(row)}
+                />
+              ) : null}
+              <div className="record-card-body">
+                <p className="record-card-title">{name}</p>
+                {details.map((column) => {
+                  const text = formatValue(fieldValue(row, column.key), column);
+                  return text ? (
+                    <p key={column.key} className="record-card-line" title={text}>
+                      <span className="visually-hidden">{column.label}: </span>
+                      {text}
+                    </p>
+                  ) : null;
+                })}
+              </div>
+              <button
+                type="button"
+                className="button small"
+                aria-label={`Open ${name}`}
+                onClick={() => props.onOpen(row)}
+              >
+                Open
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }

@@ -1,17 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { formatNumber } from "../../../app/lib/format.ts";
 import { useDebouncedValue } from "../../../app/lib/use-debounced-value.ts";
+import { lazyPage } from "../../../app/shell/lazy-page.ts";
 import { EmptyState, ErrorState, Notice } from "../../../app/ui/states.tsx";
 import { roleLabel, useWorkspace } from "../../workspaces/hooks/workspace-context.ts";
-import { ColumnChooser } from "../components/column-chooser.tsx";
-import { FilterBuilder } from "../components/filter-builder.tsx";
-import { NewRecordDialog } from "../components/new-record-dialog.tsx";
-import { RecordPanel } from "../components/record-panel.tsx";
 import { RecordsToolbar } from "../components/records-toolbar.tsx";
 import { SelectionBar } from "../components/selection-bar.tsx";
 import "../records.css";
 import type { RecordSelection } from "@quarry/records/schemas/selection";
-import { EnrichDialog } from "../../enrichment/components/enrich-dialog.tsx";
 import { useProviders } from "../../enrichment/hooks/use-providers.ts";
 import { buildFilter } from "../entities/filter-draft.ts";
 import { formatTotal } from "../entities/format-total.ts";
@@ -28,6 +24,13 @@ import { useRecordApi } from "../hooks/use-record-api.ts";
 import { useRecordCache } from "../hooks/use-record-cache.ts";
 import { useRecordList } from "../hooks/use-record-list.ts";
 import { type RowSelection, useRowSelection } from "../hooks/use-row-selection.ts";
+
+// Opened on demand: each loads when first opened, so the grid's first paint carries none of them.
+const ColumnChooser = lazyPage(() => import("../components/column-chooser.tsx"), "ColumnChooser");
+const FilterBuilder = lazyPage(() => import("../components/filter-builder.tsx"), "FilterBuilder");
+const NewRecordDialog = lazyPage(() => import("../components/new-record-dialog.tsx"), "NewRecordDialog");
+const RecordPanel = lazyPage(() => import("../components/record-panel.tsx"), "RecordPanel");
+const EnrichDialog = lazyPage(() => import("../../enrichment/components/enrich-dialog.tsx"), "EnrichDialog");
 
 export function RecordsPage({ config }: { config: EntityConfig }) {
   const workspace = useWorkspace();
@@ -73,8 +76,14 @@ function RecordsView({ config }: { config: EntityConfig }) {
   // The box shows what is typed at once; the URL (and the query) follow after a pause.
   const [searchText, setSearchText] = useState(view.search);
   const debounced = useDebouncedValue(searchText.trim(), 300);
-  const { setSearch } = view;
-  useEffect(() => setSearch(debounced), [debounced, setSearch]);
+  // Only a change of the typed text writes the URL. Keyed on `debounced` alone: when the user
+  // leaves for another page, the location (and so setSearch) changes while this page is still
+  // shown, and writing "?q=" then would navigate back here.
+  const latest = useRef({ setSearch: view.setSearch, search: view.search });
+  latest.current = { setSearch: view.setSearch, search: view.search };
+  useEffect(() => {
+    if (debounced !== latest.current.search) latest.current.setSearch(debounced);
+  }, [debounced]);
   const search = view.search;
   const { sort, filter, showDeleted, setShowDeleted } = view;
   const drafts = useMemo(() => draftsOf(filter), [filter]);
@@ -209,57 +218,65 @@ function RecordsView({ config }: { config: EntityConfig }) {
         />
       )}
       {list.isFetchNextPageError ? <ErrorState error={list.error} onRetry={loadMore} /> : null}
-      <FilterBuilder
-        open={dialog === "filter"}
-        onClose={() => setDialog(null)}
-        title={`Filter ${config.plural}`}
-        columns={allColumns}
-        op={filter?.op ?? "and"}
-        drafts={drafts}
-        onApply={(op, next) => view.setFilter(buildFilter(op, next, allColumns))}
-      />
-      <ColumnChooser
-        open={dialog === "columns"}
-        onClose={() => setDialog(null)}
-        columns={prefs.ordered}
-        onToggle={prefs.toggle}
-        onMove={prefs.move}
-        onReset={prefs.reset}
-      />
-      <NewRecordDialog
-        open={dialog === "new"}
-        onClose={() => setDialog(null)}
-        config={config}
-        api={api}
-        onCreated={cache.prepend}
-      />
-      {dialog === "enrich" ? (
-        <EnrichDialog
-          open
-          onClose={() => setDialog(null)}
-          entity={config.entity}
-          selection={toRecordSelection(picked.selection, params)}
-          selectionText={
-            picked.selection.kind === "matching"
-              ? `all ${formatNumber(picked.count)} matching ${config.plural}`
-              : `${formatNumber(picked.count)} selected ${picked.count === 1 ? config.singular : config.plural}`
-          }
-        />
-      ) : null}
-      {openRow ? (
-        <RecordPanel
-          row={openRow}
-          config={config}
-          columns={allColumns}
-          workspaceId={workspace.id}
-          api={api}
-          canWrite={canWrite}
-          canDelete={canDelete}
-          canEnrich={canEnrich}
-          providerName={providers.nameOf}
-          onClose={() => setOpenRow(null)}
-        />
-      ) : null}
+      <Suspense fallback={null}>
+        {dialog === "filter" ? (
+          <FilterBuilder
+            open
+            onClose={() => setDialog(null)}
+            title={`Filter ${config.plural}`}
+            columns={allColumns}
+            op={filter?.op ?? "and"}
+            drafts={drafts}
+            onApply={(op, next) => view.setFilter(buildFilter(op, next, allColumns))}
+          />
+        ) : null}
+        {dialog === "columns" ? (
+          <ColumnChooser
+            open
+            onClose={() => setDialog(null)}
+            columns={prefs.ordered}
+            onToggle={prefs.toggle}
+            onMove={prefs.move}
+            onReset={prefs.reset}
+          />
+        ) : null}
+        {dialog === "new" ? (
+          <NewRecordDialog
+            open
+            onClose={() => setDialog(null)}
+            config={config}
+            api={api}
+            onCreated={cache.prepend}
+          />
+        ) : null}
+        {dialog === "enrich" ? (
+          <EnrichDialog
+            open
+            onClose={() => setDialog(null)}
+            entity={config.entity}
+            selection={toRecordSelection(picked.selection, params)}
+            selectionText={
+              picked.selection.kind === "matching"
+                ? `all ${formatNumber(picked.count)} matching ${config.plural}`
+                : `${formatNumber(picked.count)} selected ${picked.count === 1 ? config.singular : config.plural}`
+            }
+          />
+        ) : null}
+        {openRow ? (
+          <RecordPanel
+            row={openRow}
+            config={config}
+            columns={allColumns}
+            workspaceId={workspace.id}
+            api={api}
+            canWrite={canWrite}
+            canDelete={canDelete}
+            canEnrich={canEnrich}
+            providerName={providers.nameOf}
+            onClose={() => setOpenRow(null)}
+          />
+        ) : null}
+      </Suspense>
     </main>
   );
 }
