@@ -8,3 +8,4 @@ export {
   type StripeFakeOptions,
   startStripeFake,
 } from "./stripe-fake/index.ts";
+export { type ReceivedWebhook, startWebhookReceiver } from "./stripe-fake/webhook-receiver.ts";
