@@ -49,7 +49,8 @@ export class EventBus {
   }
 
   emit(type: string, object: StripeObject, previous?: Record<string, unknown>): StripeEvent {
-    const created = this.store.now((object.customer as string | undefined) ?? null);
+    const owner = object.object === "customer" ? object.id : (object.customer as string | undefined);
+    const created = this.store.now(owner ?? null);
     const event: StripeEvent = {
       id: this.store.newId("evt"),
       object: "event",

@@ -178,7 +178,6 @@ export function buildInvoice(fx: Fake, draft: InvoiceDraft, id: string): Invoice
           },
         }
       : null,
-    payments: { object: "list", data: [], has_more: false, url: `/v1/invoice_payments?invoice=${id}` },
     period_end: draft.period.end,
     period_start: draft.period.start,
     starting_balance: 0,
@@ -255,7 +254,7 @@ export function attemptInvoice(
   });
   invoice.attempt_count += 1;
   invoice.attempted = true;
-  invoice.payments.data.push({
+  fx.store.put({
     id: fx.store.newId("inpay"),
     object: "invoice_payment",
     amount_paid: payment.intent.status === "succeeded" ? invoice.amount_due : null,

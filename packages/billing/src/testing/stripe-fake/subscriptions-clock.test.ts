@@ -1,5 +1,5 @@
 /** Subscriptions over time: prorations and their preview, test-clock renewals, declines, trials, refunds, disputes. */
-import type Stripe from "stripe";
+import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type StripeFake, startStripeFake } from "./index.ts";
 
@@ -108,6 +108,11 @@ describe("test clock renewals", () => {
   it("renews each period and charges the card", async () => {
     const { clock, customer } = await customerOnClock("pm_card_visa");
     const sub = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: basic.id }] });
+    const tooFar = await stripe.testHelpers.testClocks
+      .advance(clock.id, { frozen_time: JAN_1 + 70 * DAY })
+      .catch((e: unknown) => e);
+    expect(tooFar).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: JAN_1 + 35 * DAY });
     const advanced = await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: JAN_1 + 70 * DAY });
     expect(advanced.status).toBe("advancing");
     expect((await stripe.testHelpers.testClocks.retrieve(clock.id)).status).toBe("ready");
@@ -117,6 +122,11 @@ describe("test clock renewals", () => {
       ["subscription_cycle", "paid"],
       ["subscription_create", "paid"],
     ]);
+    const latest = invoices.data[0]?.id ?? "";
+    expect((await stripe.invoices.retrieve(latest)).payments).toBeUndefined();
+    const withPayments = await stripe.invoices.retrieve(latest, { expand: ["payments"] });
+    const intentId = withPayments.payments?.data[0]?.payment.payment_intent as string;
+    expect((await stripe.paymentIntents.retrieve(intentId)).status).toBe("succeeded");
     const current = await stripe.subscriptions.retrieve(sub.id);
     expect(current.items.data[0]?.current_period_start).toBe(Date.UTC(2026, 2, 1) / 1000);
   });

@@ -4,7 +4,7 @@
  */
 import type { Fake } from "./context.ts";
 import { RETRY_DAYS } from "./invoicing.ts";
-import { collect, periodOf, renew } from "./subscription-engine.ts";
+import { addInterval, collect, periodOf, renew } from "./subscription-engine.ts";
 import type { Customer, Invoice, Subscription, TestClock } from "./types.ts";
 
 const live = new Set(["trialing", "active", "past_due", "unpaid"]);
@@ -50,6 +50,23 @@ function nextStep(fx: Fake, clock: TestClock, target: number): Step | null {
   }
   const due = steps.filter((s) => s.at <= target).sort((a, b) => a.at - b.at);
   return due[0] ?? null;
+}
+
+/** Stripe lets a clock move at most two intervals of the shortest subscription interval on it per advance. */
+export function advanceLimit(fx: Fake, clock: TestClock): number {
+  const customers = new Set(
+    fx.store
+      .all<Customer>("customer")
+      .filter((c) => c.test_clock === clock.id)
+      .map((c) => c.id),
+  );
+  let limit = Number.POSITIVE_INFINITY;
+  for (const sub of fx.store.all<Subscription>("subscription")) {
+    const recurring = sub.items.data[0]?.price.recurring;
+    if (!customers.has(sub.customer) || !live.has(sub.status) || !recurring) continue;
+    limit = Math.min(limit, addInterval(addInterval(clock.frozen_time, recurring), recurring));
+  }
+  return limit;
 }
 
 export function advanceClock(fx: Fake, clock: TestClock, target: number): void {

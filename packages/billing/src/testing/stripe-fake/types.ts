@@ -124,7 +124,6 @@ export interface Invoice extends StripeObject {
   currency: string;
   billing_reason: string;
   default_payment_method: string | null;
-  payments: ApiList<StripeObject>;
   status_transitions: { finalized_at: number | null; paid_at: number | null; [key: string]: unknown };
 }
 

@@ -32,6 +32,8 @@ function createSession(req: ApiRequest) {
   const p = req.params;
   const mode = oneOf(p, "mode", ["payment", "subscription", "setup"] as const);
   if (!mode) throw invalidRequest("Missing required param: mode.", "mode", "parameter_missing");
+  if (mode === "setup")
+    throw invalidRequest("The Stripe fake does not implement Checkout in setup mode.", "mode");
   const customer = str(p, "customer") ?? null;
   if (customer) store.get<Customer>(customer, "customer", "customer");
   const items = (list(p, "line_items") ?? []).map((raw, i) => {
@@ -45,7 +47,7 @@ function createSession(req: ApiRequest) {
     }
     return { price: price.id, quantity: int(li, "quantity") ?? 1 };
   });
-  if (items.length === 0 && mode !== "setup")
+  if (items.length === 0)
     throw invalidRequest("Missing required param: line_items.", "line_items", "parameter_missing");
   const id = store.newId("cs");
   const subData = obj(p, "subscription_data") ?? {};

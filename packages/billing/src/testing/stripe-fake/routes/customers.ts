@@ -106,7 +106,12 @@ export const customerRoutes: Route[] = [
       .filter(createdFilter(req.params));
     return paginate(items, req.params, "/v1/customers");
   }),
-  route("GET", "/v1/customers/:id", (req) => req.fx.store.get<Customer>(arg(req), "customer")),
+  route("GET", "/v1/customers/:id", (req) => {
+    const found = req.fx.store.find(arg(req));
+    if (found?.object === "customer" && found.deleted === true)
+      return { id: found.id, object: "customer", deleted: true };
+    return req.fx.store.get<Customer>(arg(req), "customer");
+  }),
   route("POST", "/v1/customers/:id", (req) => {
     const customer = req.fx.store.get<Customer>(arg(req), "customer");
     const previous = structuredClone(customer);

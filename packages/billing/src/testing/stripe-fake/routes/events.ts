@@ -4,7 +4,7 @@ import type { StripeEvent } from "../events.ts";
 import { int, str, strings } from "../form.ts";
 import { arg, type Route, route } from "../router.ts";
 import { createdFilter, paginate } from "../store.ts";
-import { advanceClock } from "../test-clock-engine.ts";
+import { advanceClock, advanceLimit } from "../test-clock-engine.ts";
 import type { TestClock } from "../types.ts";
 
 export const eventRoutes: Route[] = [
@@ -62,6 +62,12 @@ export const eventRoutes: Route[] = [
       throw invalidRequest("Missing required param: frozen_time.", "frozen_time", "parameter_missing");
     if (target < clock.frozen_time) {
       throw invalidRequest("The test clock's frozen_time can only be advanced forward.", "frozen_time");
+    }
+    if (target > advanceLimit(req.fx, clock)) {
+      throw invalidRequest(
+        "Cannot advance the test clock by more than two intervals of the shortest subscription interval on it.",
+        "frozen_time",
+      );
     }
     const request = req.fx.store.request;
     req.fx.store.request = { id: null, idempotency_key: null };

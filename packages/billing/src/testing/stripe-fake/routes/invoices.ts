@@ -4,6 +4,7 @@ import { FakeStripeError, invalidRequest } from "../errors.ts";
 import { bool, int, obj, oneOf, str } from "../form.ts";
 import { buildInvoice, itemLine, pendingLine } from "../invoicing.ts";
 import { type ApiRequest, arg, type Route, route } from "../router.ts";
+import { invoicePayments } from "../serialize.ts";
 import { createdFilter, paginate } from "../store.ts";
 import { addInterval, collect, periodOf } from "../subscription-engine.ts";
 import { parseItemChanges, prorations } from "../subscription-update.ts";
@@ -111,4 +112,17 @@ export const invoiceRoutes: Route[] = [
     return paginate([...invoice.lines.data].reverse(), req.params, invoice.lines.url);
   }),
   route("POST", "/v1/invoices/:id/pay", payInvoice),
+  route("GET", "/v1/invoice_payments", (req) => {
+    const invoice = str(req.params, "invoice");
+    const items = req.fx.store.all("invoice_payment").filter((p) => !invoice || p.invoice === invoice);
+    return paginate(items, req.params, "/v1/invoice_payments");
+  }),
+  route("GET", "/v1/invoices/:id/payments", (req) => {
+    const invoice = req.fx.store.get<Invoice>(arg(req), "invoice");
+    return paginate(
+      invoicePayments(req.fx.store, invoice.id),
+      req.params,
+      `/v1/invoices/${invoice.id}/payments`,
+    );
+  }),
 ];

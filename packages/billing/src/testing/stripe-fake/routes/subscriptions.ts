@@ -2,6 +2,7 @@
 import { FakeStripeError, invalidRequest } from "../errors.ts";
 import { asParams, bool, int, list, mergeMetadata, oneOf, required, str } from "../form.ts";
 import { type ApiRequest, arg, type Route, route } from "../router.ts";
+import { invoicePayments } from "../serialize.ts";
 import { createdFilter, paginate } from "../store.ts";
 import { createSubscription } from "../subscription-engine.ts";
 import { cancelSubscription, updateSubscription } from "../subscription-update.ts";
@@ -49,7 +50,7 @@ function create(req: ApiRequest) {
     paymentBehavior: behavior,
   });
   if (behavior === "error_if_incomplete" && sub.status === "incomplete") {
-    const failure = invoice.payments.data.at(-1);
+    const failure = invoicePayments(store, invoice.id).at(-1);
     const pi = failure
       ? store.find((failure.payment as { payment_intent: string }).payment_intent)
       : undefined;
