@@ -82,8 +82,8 @@ export async function startStripeFake(options: StripeFakeOptions = {}) {
     stripe(apiKey = DEFAULT_API_KEY, config: Stripe.StripeConfig = {}): Stripe {
       return new Stripe(apiKey, { host, port, protocol: "http", telemetry: false, ...config });
     },
-    /** Every event so far, oldest first. */
-    events: () => bus.events(),
+    /** Every event so far, oldest first, typed as the SDK types them. */
+    events: () => bus.events() as unknown as Stripe.Event[],
     deliveries: () => bus.deliveries(),
     pauseDeliveries: () => bus.pause(),
     deliverPending: (opts?: { shuffle?: boolean; duplicates?: boolean }) => bus.deliverPending(opts),

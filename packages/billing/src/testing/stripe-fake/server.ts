@@ -80,7 +80,7 @@ export class ApiServer {
       res.end(text);
     };
     const apiKey = apiKeyOf(req.headers.authorization);
-    if (!apiKey?.startsWith("sk_test_")) {
+    if (!(apiKey?.startsWith("sk_test_") || apiKey?.startsWith("rk_test_"))) {
       const message = apiKey
         ? `Invalid API Key provided: ${apiKey.slice(0, 8)}${"*".repeat(Math.max(apiKey.length - 12, 0))}${apiKey.slice(-4)}`
         : "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').";

@@ -78,7 +78,7 @@ function setStatus(
   for (const key of Object.keys(extra)) previous[key] = sub[key];
   if (Object.keys(previous).length === 0) return;
   Object.assign(sub, extra, { status });
-  if (status === "canceled") fx.bus.emit("customer.subscription.deleted", sub, previous);
+  if (status === "canceled") fx.bus.emit("customer.subscription.deleted", sub);
   else fx.bus.emit("customer.subscription.updated", sub, previous);
 }
 
@@ -230,10 +230,15 @@ export function createSubscription(
     trial_start: input.trialEnd ? now : null,
   });
   if (!input.trialEnd) sub.billing_cycle_anchor = now;
-  fx.bus.emit("customer.subscription.created", sub);
   const invoice = issueInvoice(fx, invoiceDraft(fx, sub, "subscription_create", input.trialEnd !== null));
   if (invoice.status !== "paid" && input.paymentBehavior !== "default_incomplete") {
-    collect(fx, invoice, sub, input.authenticated);
+    const pm = paymentMethodFor(fx, sub, customer.id);
+    attemptInvoice(fx, invoice, pm, { offSession: false, authenticated: input.authenticated ?? false });
+  }
+  if (invoice.status === "paid" && sub.status === "incomplete") sub.status = "active";
+  // As Stripe: customer.subscription.created carries the status after the first payment (active, or incomplete).
+  if (input.paymentBehavior !== "error_if_incomplete" || sub.status !== "incomplete") {
+    fx.bus.emit("customer.subscription.created", sub);
   }
   return { sub, invoice };
 }
@@ -260,8 +265,7 @@ export function renew(fx: Fake, sub: Subscription) {
 
 export function cancelNow(fx: Fake, sub: Subscription) {
   const now = fx.store.now(sub.customer);
-  const previous = { status: sub.status };
   Object.assign(sub, { status: "canceled", canceled_at: now, ended_at: now });
   sub.cancellation_details = { comment: null, feedback: null, reason: "cancellation_requested" };
-  fx.bus.emit("customer.subscription.deleted", sub, previous);
+  fx.bus.emit("customer.subscription.deleted", sub);
 }

@@ -46,6 +46,11 @@ describe("subscription updates", () => {
     const { clock, customer } = await customerOnClock("pm_card_visa");
     const sub = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: basic.id }] });
     expect(sub.status).toBe("active");
+    expect(
+      eventsFor("customer.subscription.created", sub.id).map(
+        (e) => (e.data.object as Stripe.Subscription).status,
+      ),
+    ).toEqual(["active"]);
     expect([sub.items.data[0]?.current_period_start, sub.items.data[0]?.current_period_end]).toEqual([
       JAN_1,
       FEB_1,
@@ -101,6 +106,27 @@ describe("subscription updates", () => {
     expect((await stripe.subscriptions.retrieve(sub.id)).status).toBe("canceled");
     expect(eventsFor("customer.subscription.deleted", sub.id)).toHaveLength(1);
     expect((await stripe.invoices.list({ subscription: sub.id })).data).toHaveLength(1);
+  });
+});
+
+describe("subscription creation", () => {
+  it("a declined first payment leaves it incomplete, or refuses it with error_if_incomplete", async () => {
+    const { customer } = await customerOnClock("pm_card_chargeCustomerFail");
+    const incomplete = await stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: basic.id }],
+    });
+    expect(incomplete.status).toBe("incomplete");
+    const error = await stripe.subscriptions
+      .create({
+        customer: customer.id,
+        items: [{ price: basic.id }],
+        payment_behavior: "error_if_incomplete",
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Stripe.errors.StripeCardError);
+    const listed = await stripe.subscriptions.list({ customer: customer.id, status: "all" });
+    expect(listed.data.map((s) => s.id)).toEqual([incomplete.id]);
   });
 });
 

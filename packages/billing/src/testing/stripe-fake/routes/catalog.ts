@@ -66,7 +66,10 @@ function setLookupKey(req: ApiRequest, price: Price, p: Params) {
 function createPrice(req: ApiRequest) {
   const { store, bus } = req.fx;
   const p = req.params;
-  const product = store.get<Product>(required(p, "product"), "product", "product");
+  const productData = obj(p, "product_data");
+  const product = productData
+    ? createProduct({ ...req, params: productData })
+    : store.get<Product>(required(p, "product"), "product", "product");
   const recurring = obj(p, "recurring");
   const unitAmount = int(p, "unit_amount");
   if (unitAmount === undefined)
