@@ -94,6 +94,16 @@ describe("hosted checkout", () => {
         "charge.succeeded",
       ]),
     );
+    const invoicePage = await fetch((sub.latest_invoice as Stripe.Invoice).hosted_invoice_url ?? "");
+    expect(await invoicePage.text()).toContain("Status: paid");
+    const pdf = await fetch((sub.latest_invoice as Stripe.Invoice).invoice_pdf ?? "");
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    const portal = await stripe.billingPortal.sessions.create({
+      customer: object.customer as string,
+      return_url: "https://app.example/billing",
+    });
+    expect(portal.id).toMatch(/^bps_/);
+    expect(await (await fetch(portal.url)).text()).toContain("pro_monthly: active");
     const withItems = await stripe.checkout.sessions.retrieve(session.id, { expand: ["line_items"] });
     expect(withItems.line_items?.data.map((li) => [li.price?.id, li.quantity, li.amount_total])).toEqual([
       [priceId, 1, 4900],
@@ -168,6 +178,16 @@ describe("webhook delivery", () => {
       data: { object: { id: customer.id, object: "customer" } },
     });
     expect(event?.id).toMatch(/^evt_/);
+    const created = event?.created ?? 0;
+    const since = await stripe.events.list({
+      type: "customer.created",
+      created: { gte: created },
+      limit: 100,
+    });
+    expect(since.data.map((e) => e.id)).toContain(event?.id);
+    expect(since.data.every((e) => e.created >= created && e.type === "customer.created")).toBe(true);
+    expect((await stripe.events.list({ created: { gte: created + 3600 } })).data).toEqual([]);
+    expect((await stripe.events.retrieve(event?.id ?? "")).type).toBe("customer.created");
     expect(event?.request?.id).toBe(customer.lastResponse.requestId);
   });
 });
