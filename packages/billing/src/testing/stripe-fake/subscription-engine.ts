@@ -62,7 +62,7 @@ export function takePending(fx: Fake, subId: string): PendingItem[] {
   return taken;
 }
 
-function setPeriod(sub: Subscription, start: number, end: number) {
+export function setPeriod(sub: Subscription, start: number, end: number) {
   for (const item of sub.items.data)
     Object.assign(item, { current_period_start: start, current_period_end: end });
 }
@@ -82,11 +82,17 @@ function setStatus(
   else fx.bus.emit("customer.subscription.updated", sub, previous);
 }
 
-export function invoiceDraft(fx: Fake, sub: Subscription, reason: string, zero = false): InvoiceDraft {
+/** Pending (proration) items of the subscription, then its items for the current period unless left out. */
+export function invoiceDraft(
+  fx: Fake,
+  sub: Subscription,
+  reason: string,
+  options: { zero?: boolean; items?: boolean } = {},
+): InvoiceDraft {
   const { start, end } = periodOf(sub);
   const pending = takePending(fx, sub.id).map((p) => pendingLine(fx, p));
-  const items =
-    reason === "subscription_update" ? [] : sub.items.data.map((i) => itemLine(fx, sub, i, start, end, zero));
+  const withItems = options.items ?? reason !== "subscription_update";
+  const items = withItems ? sub.items.data.map((i) => itemLine(fx, sub, i, start, end, options.zero)) : [];
   return {
     customer: sub.customer,
     subscription: sub,
@@ -230,7 +236,10 @@ export function createSubscription(
     trial_start: input.trialEnd ? now : null,
   });
   if (!input.trialEnd) sub.billing_cycle_anchor = now;
-  const invoice = issueInvoice(fx, invoiceDraft(fx, sub, "subscription_create", input.trialEnd !== null));
+  const invoice = issueInvoice(
+    fx,
+    invoiceDraft(fx, sub, "subscription_create", { zero: input.trialEnd !== null }),
+  );
   if (invoice.status !== "paid" && input.paymentBehavior !== "default_incomplete") {
     const pm = paymentMethodFor(fx, sub, customer.id);
     attemptInvoice(fx, invoice, pm, { offSession: false, authenticated: input.authenticated ?? false });

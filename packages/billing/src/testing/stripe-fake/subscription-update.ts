@@ -3,8 +3,16 @@ import type { Fake } from "./context.ts";
 import { invalidRequest } from "./errors.ts";
 import { asParams, bool, int, list, mergeMetadata, oneOf, type Params, str } from "./form.ts";
 import { issueInvoice } from "./invoicing.ts";
-import { cancelNow, collect, invoiceDraft, periodOf, renew } from "./subscription-engine.ts";
-import type { PendingItem, Price, Subscription, SubscriptionItem } from "./types.ts";
+import {
+  addInterval,
+  cancelNow,
+  collect,
+  invoiceDraft,
+  periodOf,
+  renew,
+  setPeriod,
+} from "./subscription-engine.ts";
+import type { PendingItem, Price, Recurring, Subscription, SubscriptionItem } from "./types.ts";
 
 export interface ItemChange {
   item: SubscriptionItem | null;
@@ -82,7 +90,18 @@ export function prorations(fx: Fake, sub: Subscription, changes: ItemChange[], a
   return out;
 }
 
-function applyItems(fx: Fake, sub: Subscription, changes: ItemChange[]) {
+/** The new recurring interval when a change moves an item to a price billed on another interval. */
+export function intervalChange(changes: ItemChange[]): Recurring | null {
+  for (const c of changes) {
+    const before = c.item?.price.recurring;
+    const after = c.price.recurring;
+    if (c.deleted || !before || !after) continue;
+    if (before.interval !== after.interval || before.interval_count !== after.interval_count) return after;
+  }
+  return null;
+}
+
+export function applyItems(fx: Fake, sub: Subscription, changes: ItemChange[]) {
   const now = fx.store.now(sub.customer);
   const { start, end } = periodOf(sub);
   for (const change of changes) {
@@ -116,11 +135,18 @@ export function updateSubscription(fx: Fake, sub: Subscription, p: Params): Subs
   const behavior =
     oneOf(p, "proration_behavior", ["create_prorations", "always_invoice", "none"] as const) ??
     "create_prorations";
+  const newInterval = sub.status === "trialing" ? null : intervalChange(changes);
   if (changes.length > 0) {
     remember("items");
     const pending = behavior === "none" ? [] : prorations(fx, sub, changes, int(p, "proration_date") ?? now);
-    fx.store.pendingItems.push(...pending);
+    // A new interval is billed in full from now, so only the credit for the old price's unused time remains.
+    fx.store.pendingItems.push(...(newInterval ? pending.filter((x) => x.amount < 0) : pending));
     applyItems(fx, sub, changes);
+    if (newInterval) {
+      remember("billing_cycle_anchor");
+      setPeriod(sub, now, addInterval(now, newInterval));
+      sub.billing_cycle_anchor = now;
+    }
     for (const item of sub.items.data)
       item.plan = { ...(item.plan as object), id: item.price.id, amount: item.price.unit_amount };
   }
@@ -155,8 +181,12 @@ export function updateSubscription(fx: Fake, sub: Subscription, p: Params): Subs
   }
   if (Object.keys(previous).length > 0) fx.bus.emit("customer.subscription.updated", sub, previous);
   if (endTrial) renew(fx, sub);
-  if (behavior === "always_invoice" && changes.length > 0 && sub.status !== "trialing") {
-    const invoice = issueInvoice(fx, invoiceDraft(fx, sub, "subscription_update"));
+  // Stripe resets the billing cycle and invoices at once when the interval changes, as for always_invoice.
+  if ((newInterval || behavior === "always_invoice") && changes.length > 0 && sub.status !== "trialing") {
+    const invoice = issueInvoice(
+      fx,
+      invoiceDraft(fx, sub, "subscription_update", { items: newInterval !== null }),
+    );
     if (invoice.status !== "paid") collect(fx, invoice, sub);
   }
   return sub;

@@ -11,6 +11,7 @@ let fake: StripeFake;
 let stripe: Stripe;
 let basic: Stripe.Price;
 let pro: Stripe.Price;
+let yearly: Stripe.Price;
 
 beforeAll(async () => {
   fake = await startStripeFake();
@@ -26,6 +27,13 @@ beforeAll(async () => {
     });
   basic = await monthly(1000, "basic_monthly");
   pro = await monthly(3000, "pro_monthly");
+  yearly = await stripe.prices.create({
+    product: product.id,
+    currency: "usd",
+    unit_amount: 10_000,
+    recurring: { interval: "year" },
+    lookup_key: "basic_yearly",
+  });
 });
 afterAll(() => fake.close());
 
@@ -82,6 +90,29 @@ describe("subscription updates", () => {
       "paid",
       4032,
     ]);
+  });
+
+  it("moving to a yearly price resets the billing cycle and invoices at once, credit included", async () => {
+    const { clock, customer } = await customerOnClock("pm_card_visa");
+    const sub = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: basic.id }] });
+    const jan16 = JAN_1 + 15 * DAY;
+    await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: jan16 });
+    const items = [{ id: sub.items.data[0]?.id ?? "", price: yearly.id }];
+    const preview = await stripe.invoices.createPreview({
+      customer: customer.id,
+      subscription: sub.id,
+      subscription_details: { items },
+    });
+    expect([preview.lines.data.map((l) => l.amount), preview.amount_due]).toEqual([[-516, 10_000], 9484]);
+    const updated = await stripe.subscriptions.update(sub.id, { items, expand: ["latest_invoice"] });
+    const invoice = updated.latest_invoice as Stripe.Invoice;
+    expect([invoice.billing_reason, invoice.status, invoice.amount_paid]).toEqual([
+      "subscription_update",
+      "paid",
+      9484,
+    ]);
+    const item = updated.items.data[0];
+    expect([item?.current_period_start, item?.current_period_end]).toEqual([jan16, jan16 + 365 * DAY]);
   });
 
   it("proration_behavior none changes the price without proration lines", async () => {

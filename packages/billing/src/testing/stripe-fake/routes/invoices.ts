@@ -7,7 +7,7 @@ import { type ApiRequest, arg, type Route, route } from "../router.ts";
 import { invoicePayments } from "../serialize.ts";
 import { createdFilter, paginate } from "../store.ts";
 import { addInterval, collect, periodOf } from "../subscription-engine.ts";
-import { parseItemChanges, prorations } from "../subscription-update.ts";
+import { applyItems, intervalChange, parseItemChanges, prorations } from "../subscription-update.ts";
 import type { Invoice, PaymentMethod, Subscription } from "../types.ts";
 
 function subscriptionOf(fx: Fake, invoice: Invoice): Subscription | null {
@@ -59,18 +59,22 @@ function preview(req: ApiRequest) {
     "create_prorations";
   const changes = parseItemChanges(fx, sub, details, "items");
   const at = int(details, "proration_date") ?? fx.store.now(customer);
+  const newInterval = sub.status === "trialing" ? null : intervalChange(changes);
+  const created = behavior === "none" ? [] : prorations(fx, sub, changes, at);
   const pending = [
     ...fx.store.pendingItems.filter((x) => x.subscription === sub.id),
-    ...(behavior === "none" ? [] : prorations(fx, sub, changes, at)),
+    ...(newInterval ? created.filter((x) => x.amount < 0) : created),
   ];
-  for (const change of changes) {
-    if (change.item) Object.assign(change.item, { price: change.price, quantity: change.quantity });
-  }
-  const { end } = periodOf(sub);
-  const recurring = sub.items.data[0]?.price.recurring;
-  const next = recurring ? addInterval(end, recurring) : end;
+  applyItems(fx, sub, changes);
+  const immediate = newInterval !== null || behavior === "always_invoice";
+  const current = periodOf(sub);
+  const recurring = newInterval ?? sub.items.data[0]?.price.recurring;
+  const start = newInterval ? at : current.end;
+  const end = recurring ? addInterval(start, recurring) : start;
   const upcoming =
-    behavior === "always_invoice" ? [] : sub.items.data.map((i) => itemLine(fx, sub, i, end, next));
+    behavior === "always_invoice" && !newInterval
+      ? []
+      : sub.items.data.map((i) => itemLine(fx, sub, i, start, end));
   const id = `upcoming_${fx.store.newId("in")}`;
   const invoice = buildInvoice(
     fx,
@@ -78,13 +82,13 @@ function preview(req: ApiRequest) {
       customer,
       subscription: sub,
       lines: [...pending.map((x) => pendingLine(fx, x)), ...upcoming],
-      reason: behavior === "always_invoice" ? "subscription_update" : "upcoming",
-      period: behavior === "always_invoice" ? { start: at, end: at } : periodOf(sub),
+      reason: immediate ? "subscription_update" : "upcoming",
+      period: immediate ? { start: at, end: newInterval ? end : at } : current,
       currency: sub.currency,
     },
     id,
   );
-  invoice.next_payment_attempt = behavior === "always_invoice" ? at : end;
+  invoice.next_payment_attempt = immediate ? at : current.end;
   return invoice;
 }
 
