@@ -1,6 +1,7 @@
 /** Completing a Checkout Session as the hosted page's "Pay" does: customer, card, subscription or payment, events. */
 import { cardOf, createCardPaymentMethod, type Decline } from "./cards.ts";
 import type { Fake } from "./context.ts";
+import { newCustomer } from "./customer-builder.ts";
 import { invalidRequest } from "./errors.ts";
 import { pay } from "./payments.ts";
 import { createSubscription } from "./subscription-engine.ts";
@@ -15,26 +16,7 @@ export function sessionAmount(fx: Fake, session: CheckoutSession): number {
 
 function ensureCustomer(fx: Fake, session: CheckoutSession, email: string): Customer {
   if (session.customer) return fx.store.get<Customer>(session.customer, "customer");
-  const id = fx.store.newId("cus");
-  const customer = fx.store.put<Customer>({
-    id,
-    object: "customer",
-    balance: 0,
-    created: fx.store.now(),
-    email,
-    name: null,
-    metadata: {},
-    invoice_settings: {
-      custom_fields: null,
-      default_payment_method: null,
-      footer: null,
-      rendering_options: null,
-    },
-    livemode: false,
-    test_clock: null,
-    delinquent: false,
-    tax_exempt: "none",
-  });
+  const customer = newCustomer(fx.store, { email, testClock: null });
   fx.bus.emit("customer.created", customer);
   return customer;
 }

@@ -127,6 +127,27 @@ describe("hosted checkout", () => {
     expect((await stripe.checkout.sessions.retrieve(session.id)).status).toBe("open");
   });
 
+  it("a trial session shows 0 due, and completes with a trialing subscription and no payment", async () => {
+    const session = await stripe.checkout.sessions.create({
+      mode: "subscription",
+      line_items: [{ price: priceId, quantity: 1 }],
+      success_url: "https://app.example/billing",
+      subscription_data: { trial_period_days: 14 },
+    });
+    expect(session.amount_total).toBe(0);
+    expect(await (await fetch(session.url ?? "")).text()).toContain("<h1>Pay USD 0.00</h1>");
+    await submit(session.url ?? "", "visa");
+    const done = await stripe.checkout.sessions.retrieve(session.id, { expand: ["subscription", "invoice"] });
+    expect([done.payment_status, (done.subscription as Stripe.Subscription).status]).toEqual([
+      "no_payment_required",
+      "trialing",
+    ]);
+    const customer = await stripe.customers.retrieve(done.customer as string);
+    expect((done.invoice as Stripe.Invoice).number).toBe(
+      `${(customer as Stripe.Customer).invoice_prefix}-0001`,
+    );
+  });
+
   it("a payment session creates a succeeded PaymentIntent carrying the charge", async () => {
     const session = await openSession("payment");
     await submit(session.url ?? "", "visa");

@@ -1,7 +1,7 @@
 /** The fake's hosted pages: Checkout (a form with "Pay"), the Billing Portal, hosted invoices and their PDFs. */
 import type { ServerResponse } from "node:http";
 import { testCards } from "./cards.ts";
-import { completeCheckout, sessionAmount } from "./checkout-engine.ts";
+import { completeCheckout } from "./checkout-engine.ts";
 import type { Fake } from "./context.ts";
 import { type Params, str } from "./form.ts";
 import type { CheckoutSession, Invoice, Subscription } from "./types.ts";
@@ -15,8 +15,8 @@ function page(res: ServerResponse, status: number, title: string, body: string) 
   );
 }
 
-function checkoutPage(fx: Fake, res: ServerResponse, session: CheckoutSession, error?: string) {
-  const amount = (sessionAmount(fx, session) / 100).toFixed(2);
+function checkoutPage(res: ServerResponse, session: CheckoutSession, error?: string) {
+  const amount = ((session.amount_total as number) / 100).toFixed(2);
   const options = Object.keys(testCards)
     .map((name) => `<option value="${name}">${esc(name)} (•••• ${testCards[name]?.last4})</option>`)
     .join("");
@@ -41,14 +41,14 @@ export function handleHosted(fx: Fake, method: string, url: URL, form: Params, r
     const session = found as CheckoutSession;
     if (session.status !== "open")
       return page(res, 410, "Checkout", "<h1>This Checkout Session is no longer active.</h1>");
-    if (method === "GET") return checkoutPage(fx, res, session);
+    if (method === "GET") return checkoutPage(res, session);
     const decline = completeCheckout(
       fx,
       session,
       str(form, "card") ?? "visa",
       str(form, "email") ?? "customer@example.com",
     );
-    if (decline) return checkoutPage(fx, res, session, decline.message);
+    if (decline) return checkoutPage(res, session, decline.message);
     const target = (session.success_url ?? "/").replaceAll("{CHECKOUT_SESSION_ID}", session.id);
     res.writeHead(303, { location: target });
     res.end();

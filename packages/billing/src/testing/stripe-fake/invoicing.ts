@@ -1,5 +1,6 @@
 /** Invoices: built from subscription items and pending (proration) items, finalized, then paid or failed. */
 import type { Fake } from "./context.ts";
+import { nextInvoiceNumber } from "./customer-builder.ts";
 import { type PaymentResult, pay } from "./payments.ts";
 import type {
   Customer,
@@ -201,7 +202,7 @@ export function issueInvoice(fx: Fake, draft: InvoiceDraft): Invoice {
   const base = fx.store.baseUrl();
   Object.assign(invoice, {
     status: invoice.amount_due === 0 ? "paid" : "open",
-    number: fx.store.nextInvoiceNumber(),
+    number: nextInvoiceNumber(fx.store.get<Customer>(invoice.customer, "customer")),
     hosted_invoice_url: `${base}/invoices/${invoice.id}`,
     invoice_pdf: `${base}/invoices/${invoice.id}/pdf`,
     effective_at: invoice.created,

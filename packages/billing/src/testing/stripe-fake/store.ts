@@ -28,7 +28,6 @@ export class Store {
   private readonly byType = new Map<string, StripeObject[]>();
   readonly pendingItems: PendingItem[] = [];
   request: RequestContext = { id: null, idempotency_key: null };
-  private invoiceNumber = 0;
 
   private readonly clock: FakeClock;
   readonly baseUrl: () => string;
@@ -50,11 +49,6 @@ export class Store {
 
   newId(prefix: string): string {
     return prefix === "cs" ? `cs_test_${randomId(58)}` : `${prefix}_${randomId(24)}`;
-  }
-
-  nextInvoiceNumber(): string {
-    this.invoiceNumber += 1;
-    return `FAKE-${String(this.invoiceNumber).padStart(4, "0")}`;
   }
 
   put<T extends StripeObject>(obj: T): T {

@@ -97,7 +97,8 @@ function createSession(req: ApiRequest) {
     },
     paymentIntentData: { metadata: mergeMetadata({}, piData) },
   };
-  const amount = sessionAmount(req.fx, session);
+  // A trial defers the first payment: Checkout shows (and records) 0 due today.
+  const amount = session.subscriptionData?.trial_period_days ? 0 : sessionAmount(req.fx, session);
   Object.assign(session, { amount_subtotal: amount, amount_total: amount });
   return store.put(session);
 }

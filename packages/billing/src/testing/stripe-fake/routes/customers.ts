@@ -1,5 +1,6 @@
 /** Customers and their PaymentMethods (test cards attached by token: pm_card_visa, pm_card_chargeCustomerFail …). */
 import { cardOf, declineError, resolvePaymentMethod } from "../cards.ts";
+import { newCustomer } from "../customer-builder.ts";
 import { invalidRequest } from "../errors.ts";
 import { mergeMetadata, obj, required, str } from "../form.ts";
 import { type ApiRequest, arg, type Route, route } from "../router.ts";
@@ -36,38 +37,8 @@ function createCustomer(req: ApiRequest) {
   const { store, bus } = req.fx;
   const clock = str(req.params, "test_clock") ?? null;
   if (clock) store.get<TestClock>(clock, "test_helpers.test_clock", "test_clock");
-  const id = store.newId("cus");
-  const customer: Customer = {
-    id,
-    object: "customer",
-    address: null,
-    balance: 0,
-    created: 0,
-    currency: null,
-    default_source: null,
-    delinquent: false,
-    description: null,
-    discount: null,
-    email: null,
-    invoice_prefix: id.slice(4, 12).toUpperCase(),
-    invoice_settings: {
-      custom_fields: null,
-      default_payment_method: null,
-      footer: null,
-      rendering_options: null,
-    },
-    livemode: false,
-    metadata: {},
-    name: null,
-    next_invoice_sequence: 1,
-    phone: null,
-    preferred_locales: [],
-    shipping: null,
-    tax_exempt: "none",
-    test_clock: clock,
-  };
-  store.put(customer);
-  customer.created = store.now(id);
+  const customer = newCustomer(store, { email: null, testClock: clock });
+  const id = customer.id;
   const pm = str(req.params, "payment_method");
   if (pm) attach(req, pm, id);
   applyCustomer(req, customer);
