@@ -3,12 +3,14 @@
  * receiver does not answer 2xx, with test controls to pause, reorder and duplicate deliveries.
  */
 
+import Stripe from "stripe";
 import { publicView } from "./serialize.ts";
 import { signPayload } from "./signing.ts";
 import type { Store } from "./store.ts";
 import type { StripeObject } from "./types.ts";
 
-export const API_VERSION = "2026-11-18.endive";
+/** The API version of the installed SDK (2026-11-18.endive for stripe 23.2.0): the shapes this fake follows. */
+export const API_VERSION: string = Stripe.API_VERSION;
 
 export interface StripeEvent extends StripeObject {
   object: "event";

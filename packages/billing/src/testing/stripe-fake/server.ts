@@ -74,7 +74,7 @@ export class ApiServer {
       res.writeHead(status, {
         "content-type": "application/json",
         "request-id": requestId,
-        "stripe-version": API_VERSION,
+        "stripe-version": String(req.headers["stripe-version"] ?? API_VERSION),
         ...headers,
       });
       res.end(text);

@@ -237,6 +237,38 @@ describe("test clock renewals", () => {
   });
 });
 
+describe("after the last failed retry, with afterFinalFailure: unpaid", () => {
+  it("leaves the subscription unpaid instead of canceling it", async () => {
+    const other = await startStripeFake({ afterFinalFailure: "unpaid" });
+    try {
+      const api = other.stripe();
+      const product = await api.products.create({ name: "Quarry" });
+      const price = await api.prices.create({
+        product: product.id,
+        currency: "usd",
+        unit_amount: 1000,
+        recurring: { interval: "month" },
+      });
+      const clock = await api.testHelpers.testClocks.create({ frozen_time: JAN_1 });
+      const customer = await api.customers.create({ test_clock: clock.id });
+      const visa = await api.paymentMethods.attach("pm_card_visa", { customer: customer.id });
+      const sub = await api.subscriptions.create({
+        customer: customer.id,
+        items: [{ price: price.id }],
+        default_payment_method: visa.id,
+      });
+      const failing = await api.paymentMethods.attach("pm_card_chargeCustomerFail", {
+        customer: customer.id,
+      });
+      await api.subscriptions.update(sub.id, { default_payment_method: failing.id });
+      await api.testHelpers.testClocks.advance(clock.id, { frozen_time: FEB_1 + 20 * DAY });
+      expect((await api.subscriptions.retrieve(sub.id)).status).toBe("unpaid");
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe("refunds and disputes", () => {
   it("a refund sends charge.refunded and a dispute helper sends charge.dispute.created", async () => {
     const customer = await stripe.customers.create({});
