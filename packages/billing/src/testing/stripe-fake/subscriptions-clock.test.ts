@@ -1,4 +1,4 @@
-/** Subscriptions over time: prorations and their preview, test-clock renewals, declines, trials, refunds, disputes. */
+/** Subscriptions over time: prorations and their preview, test-clock renewals, declines, trials. */
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type StripeFake, startStripeFake } from "./index.ts";
@@ -266,27 +266,5 @@ describe("after the last failed retry, with afterFinalFailure: unpaid", () => {
     } finally {
       await other.close();
     }
-  });
-});
-
-describe("refunds and disputes", () => {
-  it("a refund sends charge.refunded and a dispute helper sends charge.dispute.created", async () => {
-    const customer = await stripe.customers.create({});
-    const intent = await stripe.paymentIntents.create({
-      amount: 5000,
-      currency: "usd",
-      customer: customer.id,
-      payment_method: "pm_card_visa",
-      confirm: true,
-      off_session: true,
-      metadata: { order: "credits-5000" },
-    });
-    expect(intent.status).toBe("succeeded");
-    await stripe.refunds.create({ payment_intent: intent.id, amount: 2000 });
-    const charge = await stripe.charges.retrieve(intent.latest_charge as string);
-    expect([charge.amount_refunded, charge.refunded]).toEqual([2000, false]);
-    expect(eventsFor("charge.refunded", charge.id)).toHaveLength(1);
-    fake.openDispute(charge.id);
-    expect(eventsFor("charge.dispute.created", charge.id)).toHaveLength(1);
   });
 });
