@@ -56,7 +56,13 @@ it("paints the first page of 100,000 contacts and scrolls to far-down rows", {
       const list = performance
         .getEntriesByType("resource")
         .find((entry) => entry.name.includes("records.contacts.list"));
-      return { firstRowMs: Math.round(w.__firstRowAt ?? -1), listMs: Math.round(list?.duration ?? -1) };
+      const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
+      return {
+        firstRowMs: Math.round(w.__firstRowAt ?? -1),
+        domReadyMs: Math.round(navigation?.domContentLoadedEventEnd ?? -1),
+        listStartMs: Math.round(list?.startTime ?? -1),
+        listMs: Math.round(list?.duration ?? -1),
+      };
     });
     // Warm: the app already loaded, the user switches to Contacts from another page.
     await page.getByRole("link", { name: "Companies" }).click();
@@ -83,7 +89,8 @@ it("paints the first page of 100,000 contacts and scrolls to far-down rows", {
     );
     console.log(
       `grid-scale: ${count.toLocaleString("en-US")} contacts: cold load to first rows ${cold.firstRowMs} ms ` +
-        `(first list page request ${cold.listMs} ms); switching to Contacts in the loaded app ${warmMs} ms`,
+        `(scripts ready ${cold.domReadyMs} ms, first list page requested at ${cold.listStartMs} ms and ` +
+        `answered in ${cold.listMs} ms); switching to Contacts in the loaded app ${warmMs} ms`,
     );
     await page
       .getByRole("status")

@@ -23,8 +23,10 @@ const ProvidersPage = lazyPage(
 );
 const RunPage = lazyPage(() => import("../features/enrichment/pages/run-page.tsx"), "RunPage");
 const RunsPage = lazyPage(() => import("../features/enrichment/pages/runs-page.tsx"), "RunsPage");
-const CompaniesPage = lazyPage(() => import("../features/records/pages/companies-page.tsx"), "CompaniesPage");
-const ContactsPage = lazyPage(() => import("../features/records/pages/contacts-page.tsx"), "ContactsPage");
+const loadCompanies = () => import("../features/records/pages/companies-page.tsx");
+const loadContacts = () => import("../features/records/pages/contacts-page.tsx");
+const CompaniesPage = lazyPage(loadCompanies, "CompaniesPage");
+const ContactsPage = lazyPage(loadContacts, "ContactsPage");
 const ApiKeysPage = lazyPage(() => import("../features/workspaces/pages/api-keys-page.tsx"), "ApiKeysPage");
 const HomePage = lazyPage(() => import("../features/workspaces/pages/home-page.tsx"), "HomePage");
 const InvitePage = lazyPage(() => import("../features/workspaces/pages/invite-page.tsx"), "InvitePage");
@@ -33,7 +35,16 @@ const RolesPage = lazyPage(() => import("../features/workspaces/pages/roles-page
 const AppShell = lazyPage(() => import("./shell/app-shell.tsx"), "AppShell");
 const AccountShell = lazyPage(() => import("./shell/account-shell.tsx"), "AccountShell");
 const NotFoundPage = lazyPage(() => import("./shell/not-found-page.tsx"), "NotFoundPage");
-const WorkspaceRoute = lazyPage(() => import("./shell/workspace-route.tsx"), "WorkspaceRoute");
+const loadWorkspaceRoute = () => import("./shell/workspace-route.tsx");
+const WorkspaceRoute = lazyPage(loadWorkspaceRoute, "WorkspaceRoute");
+
+// Opened straight on a grid (a reload, a shared link): fetch its code while the session and the
+// workspace load, rather than one after the other. React.lazy reuses the same module promise.
+const gridPage = /^\/w\/[^/]+\/(contacts|companies)\/?$/.exec(window.location.pathname)?.[1];
+if (gridPage) {
+  void loadWorkspaceRoute();
+  void (gridPage === "contacts" ? loadContacts() : loadCompanies());
+}
 
 export function AppRoutes() {
   return (
