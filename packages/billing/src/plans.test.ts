@@ -10,13 +10,17 @@ describe("plans", () => {
     for (const id of planIds) expect(plans[id].id).toBe(id);
   });
 
-  it.each(planIds.slice(1).map((id, i) => [planIds[i] ?? "", id]))("%s → %s: nothing shrinks", (lower, higher) => {
-    const a = plans[lower as keyof typeof plans];
-    const b = plans[higher as keyof typeof plans];
-    expect(b.monthlyPriceCents).toBeGreaterThan(a.monthlyPriceCents);
-    expect(b.monthlyCredits).toBeGreaterThan(a.monthlyCredits);
-    for (const name of limitNames) expect(size(b.limits[name])).toBeGreaterThanOrEqual(size(a.limits[name]));
-  });
+  it.each(planIds.slice(1).map((id, i) => [planIds[i] ?? "", id]))(
+    "%s → %s: nothing shrinks",
+    (lower, higher) => {
+      const a = plans[lower as keyof typeof plans];
+      const b = plans[higher as keyof typeof plans];
+      expect(b.monthlyPriceCents).toBeGreaterThan(a.monthlyPriceCents);
+      expect(b.monthlyCredits).toBeGreaterThan(a.monthlyCredits);
+      for (const name of limitNames)
+        expect(size(b.limits[name])).toBeGreaterThanOrEqual(size(a.limits[name]));
+    },
+  );
 
   it("lookup keys are unique, and every paid plan has one that finds it", () => {
     const keys = planIds.map((id) => plans[id].lookupKeys.monthly).filter((k) => k !== null);
