@@ -47,37 +47,36 @@ const payload = () =>
 const v1 = (header: string) => header.split(",").find((p) => p.startsWith("v1=")) ?? "";
 
 describe("POST /webhooks/stripe refuses, writing nothing", () => {
-  const cases: Array<[string, (body: string) => { body: string; headers: Record<string, string> }]> =
+  const cases: Array<[string, (body: string) => { body: string; headers: Record<string, string> }]> = [
+    ["no Stripe-Signature header", (body) => ({ body, headers: {} })],
     [
-      ["no Stripe-Signature header", (body) => ({ body, headers: {} })],
-      [
-        "a signature made with another secret",
-        (body) => ({ body, headers: { "stripe-signature": signedHeader(body, "whsec_other", nowS()) } }),
-      ],
-      [
-        "one byte of the body changed",
-        (body) => ({
-          body: body.replace('"in_1"', '"in_2"'),
-          headers: { "stripe-signature": signedHeader(body, SECRET, nowS()) },
-        }),
-      ],
-      [
-        "a timestamp 301 s old",
-        (body) => ({ body, headers: { "stripe-signature": signedHeader(body, SECRET, nowS() - 301) } }),
-      ],
-      [
-        "a timestamp 10 minutes in the future",
-        (body) => ({ body, headers: { "stripe-signature": signedHeader(body, SECRET, nowS() + 600) } }),
-      ],
-      [
-        "a header without a timestamp",
-        (body) => ({ body, headers: { "stripe-signature": v1(signedHeader(body, SECRET, nowS())) } }),
-      ],
-      [
-        "a signed body that is not an event",
-        () => ({ body: "{}", headers: { "stripe-signature": signedHeader("{}", SECRET, nowS()) } }),
-      ],
-    ];
+      "a signature made with another secret",
+      (body) => ({ body, headers: { "stripe-signature": signedHeader(body, "whsec_other", nowS()) } }),
+    ],
+    [
+      "one byte of the body changed",
+      (body) => ({
+        body: body.replace('"in_1"', '"in_2"'),
+        headers: { "stripe-signature": signedHeader(body, SECRET, nowS()) },
+      }),
+    ],
+    [
+      "a timestamp 301 s old",
+      (body) => ({ body, headers: { "stripe-signature": signedHeader(body, SECRET, nowS() - 301) } }),
+    ],
+    [
+      "a timestamp 10 minutes in the future",
+      (body) => ({ body, headers: { "stripe-signature": signedHeader(body, SECRET, nowS() + 600) } }),
+    ],
+    [
+      "a header without a timestamp",
+      (body) => ({ body, headers: { "stripe-signature": v1(signedHeader(body, SECRET, nowS())) } }),
+    ],
+    [
+      "a signed body that is not an event",
+      () => ({ body: "{}", headers: { "stripe-signature": signedHeader("{}", SECRET, nowS()) } }),
+    ],
+  ];
 
   it.each(cases)("%s → 400 with a short reason", async (_name, make) => {
     const { body, headers } = make(payload());
