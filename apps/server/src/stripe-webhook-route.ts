@@ -1,4 +1,4 @@
-import { receiveStripeEvent } from "@quarry/billing/services/receive-stripe-event";
+import { inboxWriter } from "@quarry/billing/services/inbox-writer";
 import { verifyStripeWebhook, WebhookRefused } from "@quarry/billing/services/verify-webhook";
 import type { Clock } from "@quarry/core/clock";
 import type { StripeSettings } from "@quarry/core/outbound";
@@ -14,10 +14,12 @@ export interface StripeWebhookDeps {
 /**
  * POST /webhooks/stripe: Stripe's event deliveries. The body is kept as the raw bytes (the
  * signature covers them exactly), verified (docs/billing.md), stored in the stripe_events inbox
- * with its processing job, and answered 200 at once; the worker applies it. A refused delivery
+ * with its processing job (grouped with concurrent deliveries: inbox-writer.ts), and answered 200
+ * once that has committed; the worker applies it. A refused delivery
  * is answered 400 with a short reason and writes nothing; without STRIPE_WEBHOOK_SECRET, 503.
  */
 export function registerStripeWebhook(app: FastifyInstance, deps: StripeWebhookDeps): void {
+  const inbox = inboxWriter(deps.db);
   app.register(async (scope) => {
     // Only in this scope: every body arrives as a Buffer, whatever its content type.
     scope.removeAllContentTypeParsers();
@@ -35,7 +37,7 @@ export function registerStripeWebhook(app: FastifyInstance, deps: StripeWebhookD
           secret,
           now: deps.clock.now(),
         });
-        const { stored } = await receiveStripeEvent(deps.db, event);
+        const { stored } = await inbox.receive(event);
         return reply.send({ received: true, duplicate: !stored });
       } catch (err) {
         if (!(err instanceof WebhookRefused)) throw err;

@@ -135,6 +135,24 @@ describe("POST /webhooks/stripe accepts", () => {
     expect(job?.key).toMatch(/^stripe-event:evt_/);
   });
 
+  it("concurrent deliveries, repeats among them, are stored once each and exactly one of each is new", async () => {
+    const events = Array.from({ length: 30 }, (_, i) =>
+      JSON.stringify(stripeEvent({ type: "invoice.paid", object: { id: `in_c${i}` }, created: nowS() })),
+    );
+    const bodies = [...events, ...events, ...events.slice(0, 10)];
+    const answers = await Promise.all(
+      bodies.map(async (body) => {
+        const res = await post(server.url, body, { "stripe-signature": signedHeader(body, SECRET, nowS()) });
+        return { body, status: res.status, ...((await res.json()) as { duplicate: boolean }) };
+      }),
+    );
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    for (const body of events) {
+      expect(answers.filter((a) => a.body === body && !a.duplicate)).toHaveLength(1);
+    }
+    expect(await written()).toEqual({ events: 30, jobs: 30 });
+  });
+
   it("follows the server's clock: a delivery signed an hour ago passes once the clock is set back", async () => {
     const at = nowS() - 3600;
     const body = JSON.stringify(stripeEvent({ type: "invoice.paid", object: { id: "in_old" }, created: at }));

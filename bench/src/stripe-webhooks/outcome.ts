@@ -20,7 +20,7 @@ export async function waitAllProcessed(
 
 /**
  * Applications beyond one per event, counted from the database: monthly grants beyond one per
- * paid invoice, history rows beyond one per event that writes one, inbox rows beyond one per
+ * paid invoice, invoice history rows beyond one per invoice event, inbox rows beyond one per
  * event, and processing attempts beyond one.
  */
 export async function duplicatesApplied(pool: pg.Pool, expected: Expected): Promise<number> {
@@ -32,7 +32,7 @@ export async function duplicatesApplied(pool: pg.Pool, expected: Expected): Prom
   }>(`
     select
       (select count(*)::int from credit_transactions where idempotency_key like 'stripe-invoice:%') as grants,
-      (select count(*)::int from billing_history where stripe_event_id is not null) as history,
+      (select count(*)::int from billing_history where kind in ('invoice_paid', 'payment_failed')) as history,
       (select count(*)::int from stripe_events) as events,
       (select coalesce(sum(attempts - 1), 0)::int from stripe_events) as extra_attempts`);
   const r = rows[0];
@@ -50,7 +50,7 @@ export async function missingApplications(pool: pg.Pool, expected: Expected): Pr
   const { rows } = await pool.query<{ grants: number; history: number }>(`
     select
       (select count(*)::int from credit_transactions where idempotency_key like 'stripe-invoice:%') as grants,
-      (select count(*)::int from billing_history where stripe_event_id is not null) as history`);
+      (select count(*)::int from billing_history where kind in ('invoice_paid', 'payment_failed')) as history`);
   const r = rows[0];
   return (
     Math.max(0, expected.paidInvoices - (r?.grants ?? 0)) +

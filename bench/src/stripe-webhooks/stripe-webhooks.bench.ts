@@ -13,7 +13,7 @@ const opts = {
   deliveries: Number(process.env.BENCH_DELIVERIES ?? 10_000),
   concurrency: Number(process.env.BENCH_CONCURRENCY ?? 50),
   workspaces: 100,
-  processTimeoutMs: 300_000,
+  processTimeoutMs: Number(process.env.BENCH_PROCESS_TIMEOUT_MS ?? 300_000),
 };
 const SECRET = "whsec_bench_secret";
 const DATABASE = "quarry_bench_stripe";
@@ -38,7 +38,10 @@ async function run(): Promise<BenchResult> {
     `${deliveries.length} deliveries (${expected.uniqueEvents} distinct events), ${opts.concurrency} at a time`,
   );
   // The real server with its in-process worker (how `npm start` runs), Stripe webhooks configured.
-  const server = await startServer(database.url, 1, { RUN_WORKER: "1", STRIPE_WEBHOOK_SECRET: SECRET });
+  const server = await startServer(database.url, 1, {
+    RUN_WORKER: process.env.BENCH_RUN_WORKER ?? "1",
+    STRIPE_WEBHOOK_SECRET: SECRET,
+  });
   const http = new HttpPool(server.origin, { connections: opts.concurrency, pipelining: 1 });
   try {
     const headers = sign(deliveries, SECRET, Math.floor(Date.now() / 1000));

@@ -1,24 +1,28 @@
 import type { Database } from "@quarry/db/client";
-import { withTx } from "@quarry/db/with-tx";
-import { insertStripeEvent } from "../queries/stripe-events.queries.ts";
+import { insertStripeEventsWithJobs } from "../queries/stripe-events.queries.ts";
 import { processStripeEventTask } from "../tasks/process-stripe-event.task.ts";
 import type { VerifiedEvent } from "./verify-webhook.ts";
 
+const job = {
+  task: processStripeEventTask.name,
+  payload: (eventId: string) => processStripeEventTask.payload.parse({ eventId }),
+  jobKey: (eventId: string) => `stripe-event:${eventId}`,
+};
+
 /**
- * Stores a verified event in the inbox and, only when it is new, enqueues its processing in the
- * same transaction (one job per event id). A repeated delivery changes nothing. Returns whether
- * the event was new.
+ * Stores verified events in the inbox and, for each that is new, enqueues its processing in the
+ * same transaction (one statement; one job per event id). A repeated delivery changes nothing.
+ * Returns the ids that were new.
  */
+export async function receiveStripeEvents(
+  db: Database,
+  events: readonly VerifiedEvent[],
+): Promise<Set<string>> {
+  return insertStripeEventsWithJobs(db, events, job);
+}
+
+/** One event: whether it was new. */
 export async function receiveStripeEvent(db: Database, event: VerifiedEvent): Promise<{ stored: boolean }> {
-  return withTx(db, async (trx) => {
-    const stored = await insertStripeEvent(trx, event);
-    if (stored) {
-      await processStripeEventTask.enqueue(
-        trx,
-        { eventId: event.id },
-        { jobKey: `stripe-event:${event.id}` },
-      );
-    }
-    return { stored };
-  });
+  const stored = await receiveStripeEvents(db, [event]);
+  return { stored: stored.has(event.id) };
 }
