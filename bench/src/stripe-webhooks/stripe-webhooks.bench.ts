@@ -1,3 +1,4 @@
+import os from "node:os";
 import pg from "pg";
 import { Pool as HttpPool } from "undici";
 import type { Benchmark, BenchResult } from "../lib/bench-result.ts";
@@ -30,6 +31,8 @@ async function seedWorkspaces(pool: pg.Pool, n: number): Promise<string[]> {
 }
 
 async function run(): Promise<BenchResult> {
+  // Other processes on the machine share its cores with the server, its worker and PostgreSQL.
+  const loadAvg = os.loadavg()[0] ?? 0;
   const database = await openQueueDatabase(process.env.DATABASE_URL, DATABASE);
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   const workspaces = await seedWorkspaces(pool, opts.workspaces);
@@ -87,6 +90,7 @@ async function run(): Promise<BenchResult> {
         deliveries: deliveries.length,
         distinct_events: expected.uniqueEvents,
         concurrency: opts.concurrency,
+        load_avg_before: round(loadAvg),
       },
       machine: describeMachine(database.serverVersion),
       at: new Date().toISOString(),
