@@ -153,6 +153,25 @@ describe("POST /webhooks/stripe accepts", () => {
     expect(await written()).toEqual({ events: 30, jobs: 30 });
   });
 
+  it("one event the database cannot store fails alone, not the deliveries grouped with it", async () => {
+    // A NUL character is valid JSON but not storable as jsonb.
+    const bad = JSON.stringify(
+      stripeEvent({ type: "invoice.paid", object: { id: "in_\u0000" }, created: nowS() }),
+    );
+    const good = Array.from({ length: 20 }, (_, i) =>
+      JSON.stringify(stripeEvent({ type: "invoice.paid", object: { id: `in_g${i}` }, created: nowS() })),
+    );
+    const statuses = await Promise.all(
+      [...good.slice(0, 10), bad, ...good.slice(10)].map(
+        async (body) =>
+          (await post(server.url, body, { "stripe-signature": signedHeader(body, SECRET, nowS()) })).status,
+      ),
+    );
+    expect(statuses.filter((s) => s === 200)).toHaveLength(20);
+    expect(statuses[10]).toBe(500);
+    expect(await written()).toEqual({ events: 20, jobs: 20 });
+  });
+
   it("follows the server's clock: a delivery signed an hour ago passes once the clock is set back", async () => {
     const at = nowS() - 3600;
     const body = JSON.stringify(stripeEvent({ type: "invoice.paid", object: { id: "in_old" }, created: at }));

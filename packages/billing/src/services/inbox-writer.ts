@@ -20,8 +20,9 @@ export interface InboxWriter {
  * The webhook's writes to the inbox, grouped: deliveries that arrive while a statement is in
  * flight are stored together by the next one (up to MAX_BATCH), so under load the database sees
  * one statement and one commit per group instead of per delivery, and a lone delivery is written
- * at once. Each caller still waits for its own commit. If a statement fails, every delivery in it
- * is answered with an error and Stripe delivers them again. Built once per process.
+ * at once. Each caller still waits for its own commit. If a group's statement fails, its
+ * deliveries are stored one by one, so only a delivery that fails alone is answered with an error
+ * (and Stripe delivers it again). Built once per process.
  */
 export function inboxWriter(db: Database): InboxWriter {
   let queue: Waiting[] = [];
@@ -34,26 +35,32 @@ export function inboxWriter(db: Database): InboxWriter {
       const batch = queue.slice(0, MAX_BATCH);
       queue = queue.slice(batch.length);
       inFlight++;
-      receiveStripeEvents(
+      void store(batch).finally(() => {
+        inFlight--;
+        flush();
+      });
+    }
+  }
+
+  /** One statement for the group; if it fails, each delivery alone, so one bad event fails only itself. */
+  async function store(batch: Waiting[]): Promise<void> {
+    try {
+      const stored = await receiveStripeEvents(
         db,
         batch.map((w) => w.event),
-      )
-        .then((stored) => {
-          // The first delivery of an id in the group counts as the new one; the others are repeats.
-          const answered = new Set<string>();
-          for (const w of batch) {
-            const isNew = stored.has(w.event.id) && !answered.has(w.event.id);
-            answered.add(w.event.id);
-            w.resolve({ stored: isNew });
-          }
-        })
-        .catch((err: unknown) => {
-          for (const w of batch) w.reject(err);
-        })
-        .finally(() => {
-          inFlight--;
-          flush();
-        });
+      );
+      // The first delivery of an id in the group counts as the new one; the others are repeats.
+      const answered = new Set<string>();
+      for (const w of batch) {
+        w.resolve({ stored: stored.has(w.event.id) && !answered.has(w.event.id) });
+        answered.add(w.event.id);
+      }
+    } catch (err) {
+      if (batch.length === 1) {
+        batch[0]?.reject(err);
+        return;
+      }
+      for (const w of batch) await store([w]);
     }
   }
 
