@@ -6,9 +6,11 @@ export async function waitAllProcessed(
   pool: pg.Pool,
   expectedEvents: number,
   timeoutMs: number,
+  workerGone: () => boolean,
 ): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    if (workerGone()) throw new Error("the worker process exited");
     const { rows } = await pool.query<{ done: number }>(
       "select count(*) filter (where processed_at is not null)::int as done from stripe_events",
     );

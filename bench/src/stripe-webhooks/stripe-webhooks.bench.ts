@@ -8,12 +8,18 @@ import { openQueueDatabase } from "../queue-noop/database.ts";
 import { startServer } from "../records-list/server-process.ts";
 import { buildDeliveries, sign } from "./events.ts";
 import { duplicatesApplied, missingApplications, waitAllProcessed } from "./outcome.ts";
+import { startWorkerProcess } from "./worker-process.ts";
 
 /** Knobs for shorter runs while working on the bench; the defaults are what results are recorded with. */
 const opts = {
   deliveries: Number(process.env.BENCH_DELIVERIES ?? 10_000),
   concurrency: Number(process.env.BENCH_CONCURRENCY ?? 50),
   workspaces: 100,
+  /**
+   * Where jobs run: "inprocess" = `npm start` as is (recorded results); "separate" = `npm run
+   * worker` beside a server with RUN_WORKER=0, the README's way to scale out.
+   */
+  worker: process.env.BENCH_WORKER === "separate" ? "separate" : "inprocess",
   processTimeoutMs: Number(process.env.BENCH_PROCESS_TIMEOUT_MS ?? 300_000),
 };
 const SECRET = "whsec_bench_secret";
@@ -40,11 +46,13 @@ async function run(): Promise<BenchResult> {
   log(
     `${deliveries.length} deliveries (${expected.uniqueEvents} distinct events), ${opts.concurrency} at a time`,
   );
-  // The real server with its in-process worker (how `npm start` runs), Stripe webhooks configured.
+  // The real server, Stripe webhooks configured, and the job worker beside it or inside it.
+  const inProcess = opts.worker === "inprocess";
   const server = await startServer(database.url, 1, {
-    RUN_WORKER: process.env.BENCH_RUN_WORKER ?? "1",
+    RUN_WORKER: inProcess ? "1" : "0",
     STRIPE_WEBHOOK_SECRET: SECRET,
   });
+  const worker = inProcess ? null : startWorkerProcess(database.url);
   const http = new HttpPool(server.origin, { connections: opts.concurrency, pipelining: 1 });
   try {
     const headers = sign(deliveries, SECRET, Math.floor(Date.now() / 1000));
@@ -71,7 +79,12 @@ async function run(): Promise<BenchResult> {
     );
     const ackSeconds = (performance.now() - started) / 1000;
     log(`acknowledged in ${ackSeconds.toFixed(2)} s (${failures} not 200); waiting for the worker`);
-    const processedAt = await waitAllProcessed(pool, expected.uniqueEvents, opts.processTimeoutMs);
+    const processedAt = await waitAllProcessed(
+      pool,
+      expected.uniqueEvents,
+      opts.processTimeoutMs,
+      () => worker?.exited() ?? false,
+    );
     const duplicates = await duplicatesApplied(pool, expected);
     const missing = await missingApplications(pool, expected);
     if (failures || missing) log(`WARNING: ${failures} deliveries refused, ${missing} events not applied`);
@@ -91,13 +104,14 @@ async function run(): Promise<BenchResult> {
         distinct_events: expected.uniqueEvents,
         concurrency: opts.concurrency,
         load_avg_before: round(loadAvg),
+        worker_in_server_process: inProcess ? 1 : 0,
       },
       machine: describeMachine(database.serverVersion),
       at: new Date().toISOString(),
     };
   } finally {
     await http.close();
-    await server.stop();
+    await Promise.all([server.stop(), worker?.stop()]);
     await pool.end();
     await database.stop();
   }
