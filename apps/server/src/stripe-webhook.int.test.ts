@@ -2,7 +2,6 @@ import { signedHeader, stripeEvent } from "@quarry/billing/testing/events";
 import { manualClock } from "@quarry/core/clock";
 import { testOutbound } from "@quarry/core/testing/test-outbound";
 import { createTestDatabase, type TestDatabase } from "@quarry/db/testing/test-database";
-import { queuedJobs } from "@quarry/queue/testing/queued-jobs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "./testing/test-app.ts";
@@ -37,9 +36,18 @@ function post(base: string, body: string, headers: Record<string, string>) {
   });
 }
 
+/** The processing jobs waiting in graphile-worker's queue, with their keys. */
+async function queuedJobs() {
+  const { rows } = await sql<{ key: string | null }>`
+    select j.key from graphile_worker._private_jobs j
+    join graphile_worker._private_tasks t on t.id = j.task_id
+    where t.identifier = 'billing/process-stripe-event'`.execute(t.db);
+  return rows;
+}
+
 async function written() {
   const { rows } = await sql<{ n: number }>`select count(*)::int as n from stripe_events`.execute(t.db);
-  return { events: rows[0]?.n, jobs: (await queuedJobs(t.db, "billing/process-stripe-event")).length };
+  return { events: rows[0]?.n, jobs: (await queuedJobs()).length };
 }
 
 const payload = () =>
@@ -131,7 +139,7 @@ describe("POST /webhooks/stripe accepts", () => {
       [200, true],
     ]);
     expect(await written()).toEqual({ events: 1, jobs: 1 });
-    const [job] = await queuedJobs(t.db, "billing/process-stripe-event");
+    const [job] = await queuedJobs();
     expect(job?.key).toMatch(/^stripe-event:evt_/);
   });
 
