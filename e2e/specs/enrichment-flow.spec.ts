@@ -78,12 +78,22 @@ it("previews cost, runs enrichment live, shows provenance, and stops a hanging p
     await page.getByRole("button", { name: "Create workspace" }).click();
     await page.waitForURL("**/w/*/contacts");
 
-    // Credits: no role mints them; the operator grants, the balance and the ledger show it.
+    // Credits: no role mints them; a new workspace starts with the trial's 500, the operator
+    // grants more, and the balance and the ledger show both.
     const workspaceId = /\/w\/([^/]+)\//.exec(new URL(page.url()).pathname)?.[1] ?? "";
-    await adminCli("grant-credits", "--workspace", workspaceId, "--amount", "100", "--memo", "Trial credits");
+    await adminCli(
+      "grant-credits",
+      "--workspace",
+      workspaceId,
+      "--amount",
+      "100",
+      "--memo",
+      "Operator grant",
+    );
     await page.getByRole("link", { name: "Credits" }).click();
-    await page.getByRole("region", { name: "Balance" }).getByText("100 credits").waitFor();
-    await page.getByRole("cell", { name: "Trial credits" }).waitFor();
+    await page.getByRole("region", { name: "Balance" }).getByText("600 credits").waitFor();
+    await page.getByRole("cell", { name: "Operator grant" }).waitFor();
+    await page.getByRole("cell", { name: "14-day trial credits" }).waitFor();
 
     await page.getByRole("link", { name: "Contacts" }).click();
     await addContact(page, {
@@ -110,7 +120,7 @@ it("previews cost, runs enrichment live, shows provenance, and stops a hanging p
     await dialog.getByRole("checkbox", { name: /^Company domain/ }).check();
     const totals = dialog.getByRole("definition");
     await dialog.getByText("Worst case").last().waitFor();
-    expect(await totals.allTextContents()).toEqual(["0 credits", "0 credits", "100 credits"]);
+    expect(await totals.allTextContents()).toEqual(["0 credits", "0 credits", "600 credits"]);
     await dialog
       .getByRole("row", { name: /Title → seniority and department/ })
       .first()
@@ -181,7 +191,7 @@ it("previews cost, runs enrichment live, shows provenance, and stops a hanging p
     const credits = page.getByRole("region", { name: "Credits" });
     await credits.getByText("Spent by this run").waitFor();
     expect(await credits.getByRole("definition").first().textContent()).toBe("0 credits");
-    await expect.poll(() => credits.getByRole("definition").last().textContent()).toBe("100 credits");
+    await expect.poll(() => credits.getByRole("definition").last().textContent()).toBe("600 credits");
     await snapshot(page, "enrichment-run-cancelled");
   } catch (error) {
     await snapshot(page, "enrichment-flow-failure");

@@ -1,4 +1,5 @@
 import { tasks as authTasks } from "@quarry/auth/tasks";
+import { tasks as billingTasks } from "@quarry/billing/tasks";
 import type { Outbound } from "@quarry/core/outbound";
 import { tasks as creditsTasks } from "@quarry/credits/tasks";
 import type { Database } from "@quarry/db/client";
@@ -19,6 +20,7 @@ export const allTasks: readonly AnyTask[] = [
   ...creditsTasks,
   ...enrichmentTasks,
   ...restTasks,
+  ...billingTasks,
 ];
 
 /** graphile-worker's task list; throws on a duplicate name. */

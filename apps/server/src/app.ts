@@ -16,6 +16,7 @@ import { registerHealthRoutes } from "./health-routes.ts";
 import { createLogger, requestLogger } from "./logger.ts";
 import { replyWithGenericError } from "./reply-errors.ts";
 import { registerRestApi } from "./rest/register-rest-api.ts";
+import { registerStripeWebhook } from "./stripe-webhook-route.ts";
 import { MAX_BATCH_SIZE, trpcBatchGuard } from "./trpc-batch.ts";
 import { sendTrpcBodyWhole } from "./trpc-response.ts";
 import { registerWebApp } from "./web-app.ts";
@@ -64,6 +65,7 @@ function trpcPluginOptions(deps: AppDeps): FastifyTRPCPluginOptions<AppRouter> {
 
 /**
  * The HTTP app: tRPC at /trpc (CSRF-guarded), the REST API at /api/v1 (bearer keys, no cookies),
+ * Stripe's webhooks at /webhooks/stripe (signed, raw body),
  * health checks, the dev mailbox (development, no SMTP_URL, this machine only), and the built web app. Every log line of a
  * request carries its id, also sent back as x-request-id (an incoming x-request-id from a proxy
  * is kept when it looks like one). X-Forwarded-* headers count only from TRUSTED_PROXIES.
@@ -111,6 +113,7 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     outbound: deps.outbound,
     rateLimit: deps.apiRateLimit,
   });
+  registerStripeWebhook(app, { db: deps.db, clock: deps.clock, stripe: deps.outbound.stripe });
   if (devMailboxEnabled(deps.env)) registerDevMailbox(app, deps.db);
   registerWebApp(app, deps.webDistDir);
   return app;

@@ -17,10 +17,13 @@ export interface QueueDatabase {
 
 /**
  * DATABASE_URL's server (the database named in it is only used to create ours) or the embedded
- * PostgreSQL under .data/bench-pg; then a fresh `quarry_bench_queue` migrated to the latest schema,
+ * PostgreSQL under .data/bench-pg; then a fresh `name` (default `quarry_bench_queue`) migrated to the latest schema,
  * graphile-worker's included.
  */
-export async function openQueueDatabase(databaseUrl: string | undefined): Promise<QueueDatabase> {
+export async function openQueueDatabase(
+  databaseUrl: string | undefined,
+  name: string = QUEUE_DATABASE,
+): Promise<QueueDatabase> {
   const server = databaseUrl
     ? { url: databaseUrl, stop: async () => {} }
     : await startEmbeddedPostgres(EMBEDDED_DIR, EMBEDDED_PORT);
@@ -28,14 +31,14 @@ export async function openQueueDatabase(databaseUrl: string | undefined): Promis
   await admin.connect();
   let serverVersion = "unknown";
   try {
-    await admin.query(`drop database if exists ${QUEUE_DATABASE} with (force)`);
-    await admin.query(`create database ${QUEUE_DATABASE}`);
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
     const { rows } = await admin.query<{ server_version: string }>("show server_version");
     serverVersion = rows[0]?.server_version ?? serverVersion;
   } finally {
     await admin.end();
   }
-  const url = withDatabase(server.url, QUEUE_DATABASE);
+  const url = withDatabase(server.url, name);
   await migrateToLatest(url);
   return { url, serverVersion, stop: server.stop };
 }

@@ -43,7 +43,12 @@ async function waitReady(origin: string, child: ChildProcess): Promise<void> {
  * not share its event loop: production mode, no job worker, warnings and errors only, and
  * `httpProcesses` HTTP processes (HTTP_PROCESSES: one per core is how it is deployed).
  */
-export async function startServer(databaseUrl: string, httpProcesses: number): Promise<ServerProcess> {
+export async function startServer(
+  databaseUrl: string,
+  httpProcesses: number,
+  /** Settings over the defaults above (another benchmark runs the worker: RUN_WORKER=1). */
+  extraEnv: Record<string, string> = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["apps/server/src/main.ts"], {
@@ -60,6 +65,7 @@ export async function startServer(databaseUrl: string, httpProcesses: number): P
       // Production refuses to start without a key for secrets at rest; this run stores none.
       QUARRY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       HTTP_PROCESSES: String(httpProcesses),
+      ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -37,6 +37,18 @@ export interface AuthThrottles {
   updated_at: Generated<Timestamp>;
 }
 
+export interface BillingHistory {
+  amount_cents: number | null;
+  created_at: Generated<Timestamp>;
+  detail: Generated<Json>;
+  id: Generated<string>;
+  kind: string;
+  occurred_at: Timestamp;
+  stripe_event_id: string | null;
+  stripe_object_id: string | null;
+  workspace_id: string;
+}
+
 export interface Companies {
   annual_revenue: number | null;
   city: string | null;
@@ -380,6 +392,19 @@ export interface Sessions {
   user_id: string;
 }
 
+export interface StripeEvents {
+  attempts: Generated<number>;
+  created: Timestamp;
+  id: string;
+  last_error: string | null;
+  outcome: string | null;
+  payload: Json;
+  processed_at: Timestamp | null;
+  received_at: Generated<Timestamp>;
+  type: string;
+  workspace_id: string | null;
+}
+
 export interface Users {
   created_at: Generated<Timestamp>;
   email: string;
@@ -413,6 +438,21 @@ export interface WorkspaceApiKeys {
   workspace_id: string;
 }
 
+export interface WorkspaceBilling {
+  cancel_at_period_end: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  current_period_end: Timestamp | null;
+  past_due_since: Timestamp | null;
+  plan: Generated<string>;
+  status: Generated<string>;
+  stripe_customer_id: string | null;
+  stripe_subscription_id: string | null;
+  subscription_event_created: Timestamp | null;
+  trial_ends_at: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+  workspace_id: string;
+}
+
 export interface Workspaces {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -424,6 +464,7 @@ export interface Workspaces {
 export interface DB {
   api_rate_limits: ApiRateLimits;
   auth_throttles: AuthThrottles;
+  billing_history: BillingHistory;
   companies: Companies;
   contacts: Contacts;
   credit_balances: CreditBalances;
@@ -450,8 +491,10 @@ export interface DB {
   record_field_sources: RecordFieldSources;
   record_settings: RecordSettings;
   sessions: Sessions;
+  stripe_events: StripeEvents;
   users: Users;
   waterfall_settings: WaterfallSettings;
   workspace_api_keys: WorkspaceApiKeys;
+  workspace_billing: WorkspaceBilling;
   workspaces: Workspaces;
 }

@@ -102,3 +102,32 @@ describe("database pool settings", () => {
     },
   );
 });
+
+describe("Stripe settings", () => {
+  it("are all unset by default (billing off)", () => {
+    const env = parseEnv({});
+    expect([env.STRIPE_SECRET_KEY, env.STRIPE_WEBHOOK_SECRET, env.STRIPE_API_BASE]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it.each([
+    ["http://127.0.0.1:12111", { host: "127.0.0.1", port: 12111, protocol: "http" }],
+    ["http://localhost", { host: "localhost", port: 80, protocol: "http" }],
+    ["https://api.stripe.com", { host: "api.stripe.com", port: 443, protocol: "https" }],
+    ["https://stripe-proxy.internal:8443/", { host: "stripe-proxy.internal", port: 8443, protocol: "https" }],
+  ])("STRIPE_API_BASE %s → the SDK's host, port and protocol", (value, parsed) => {
+    expect(parseEnv({ STRIPE_API_BASE: value }).STRIPE_API_BASE).toEqual(parsed);
+  });
+
+  it.each(["ftp://127.0.0.1:12111", "127.0.0.1:12111"])("refuses STRIPE_API_BASE %s, naming it", (value) => {
+    expect(() => parseEnv({ STRIPE_API_BASE: value })).toThrow(/STRIPE_API_BASE: must be an http\(s\) URL/);
+  });
+
+  it("keeps the keys as given", () => {
+    const env = parseEnv({ STRIPE_SECRET_KEY: "sk_test_1", STRIPE_WEBHOOK_SECRET: "whsec_1" });
+    expect([env.STRIPE_SECRET_KEY, env.STRIPE_WEBHOOK_SECRET]).toEqual(["sk_test_1", "whsec_1"]);
+  });
+});

@@ -69,11 +69,34 @@ const envSchema = z.object({
    * internal network. Tests and benchmarks set it themselves.
    */
   QUARRY_ALLOW_PRIVATE_NETWORKS: z.stringbool().default(false),
+  /** Stripe (docs/billing.md): the secret API key; unset, billing is off (no checkout, plans read-only). */
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  /** The webhook endpoint's signing secret (whsec_…): unset, POST /webhooks/stripe answers 503. */
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /**
+   * Where the Stripe SDK sends API calls, for a local fake (http://127.0.0.1:12111); unset: Stripe's
+   * own https://api.stripe.com. Parsed into the SDK's host, port and protocol options.
+   */
+  STRIPE_API_BASE: z
+    .url({ protocol: /^https?$/, message: "must be an http(s) URL, e.g. http://127.0.0.1:12111" })
+    .transform((raw): StripeApiBase => {
+      const url = new URL(raw);
+      const protocol = url.protocol === "http:" ? "http" : "https";
+      return { host: url.hostname, port: Number(url.port || (protocol === "http" ? 80 : 443)), protocol };
+    })
+    .optional(),
   /** The old name, refused so an install that set it does not silently lose it. */
   ENRICHMENT_ALLOW_PRIVATE_NETWORKS: z
     .never({ error: "renamed: set QUARRY_ALLOW_PRIVATE_NETWORKS instead" })
     .optional(),
 });
+
+/** STRIPE_API_BASE as the Stripe SDK's host, port and protocol options. */
+export interface StripeApiBase {
+  host: string;
+  port: number;
+  protocol: "http" | "https";
+}
 
 function isIpOrCidr(entry: string): boolean {
   const [address = "", bits, ...rest] = entry.split("/");

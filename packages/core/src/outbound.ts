@@ -1,4 +1,4 @@
-import type { Env } from "./env.ts";
+import type { Env, StripeApiBase } from "./env.ts";
 import { guardedFetch } from "./guarded-fetch.ts";
 import { type SecretBox, secretBoxFromEnv } from "./secret-box.ts";
 
@@ -14,6 +14,26 @@ export interface Outbound {
   fetch: typeof fetch;
   /** QUARRY_ALLOW_PRIVATE_NETWORKS: whether a saved base URL may name a private or loopback host. */
   allowPrivateNetworks: boolean;
+  /** Stripe's settings when STRIPE_SECRET_KEY or STRIPE_WEBHOOK_SECRET is set; absent or null: billing off. */
+  stripe?: StripeSettings | null;
+}
+
+/** What packages/billing builds its Stripe client and checks webhook signatures with. */
+export interface StripeSettings {
+  secretKey: string | null;
+  webhookSecret: string | null;
+  /** STRIPE_API_BASE (a local fake); null: Stripe's own API. */
+  apiBase: StripeApiBase | null;
+}
+
+/** The Stripe settings of an Env, or null when neither key is set. */
+export function stripeSettingsFromEnv(env: Env): StripeSettings | null {
+  if (!env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) return null;
+  return {
+    secretKey: env.STRIPE_SECRET_KEY ?? null,
+    webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? null,
+    apiBase: env.STRIPE_API_BASE ?? null,
+  };
 }
 
 /** The process's Outbound from its Env: one secret box and one guarded fetch. */
@@ -22,5 +42,6 @@ export function outboundFromEnv(env: Env): Outbound {
     secretBox: secretBoxFromEnv(env),
     fetch: guardedFetch({ allowPrivateNetworks: env.QUARRY_ALLOW_PRIVATE_NETWORKS }),
     allowPrivateNetworks: env.QUARRY_ALLOW_PRIVATE_NETWORKS,
+    stripe: stripeSettingsFromEnv(env),
   };
 }

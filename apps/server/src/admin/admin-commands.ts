@@ -1,5 +1,6 @@
 import { signOut } from "@quarry/auth/services/sign-out";
 import { createAccount } from "@quarry/auth/services/sign-up";
+import { createWorkspaceWithTrial } from "@quarry/billing/services/create-workspace-with-trial";
 import { AppError } from "@quarry/core/app-error";
 import type { Clock } from "@quarry/core/clock";
 import { idSchema } from "@quarry/core/ids";
@@ -8,7 +9,6 @@ import { emailSchema, nameSchema, passwordSchema } from "@quarry/core/schemas";
 import { systemActor, userActor } from "@quarry/core/service-context";
 import type { Database } from "@quarry/db/client";
 import { createApiKey } from "@quarry/workspaces/services/create-api-key";
-import { createWorkspace } from "@quarry/workspaces/services/create-workspace";
 import { z } from "zod";
 import { grantCreditsCommand } from "./grant-credits-command.ts";
 import { parseFlags, UsageError } from "./parse-flags.ts";
@@ -48,7 +48,7 @@ async function createWorkspaceCommand(deps: AdminDeps, args: string[]) {
   const flags = parseFlags(args, z.object({ owner: emailSchema, name: nameSchema }));
   const owner = await findUserByEmail(deps.db, flags.owner);
   if (!owner) throw new UsageError(`--owner: no account with the email ${flags.owner} (create-user first)`);
-  const workspace = await createWorkspace(
+  const workspace = await createWorkspaceWithTrial(
     { db: deps.db, clock: deps.clock, log: silentLogger, actor: userActor(owner.id) },
     { name: flags.name },
   );

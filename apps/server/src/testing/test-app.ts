@@ -1,5 +1,6 @@
 import { type Clock, systemClock } from "@quarry/core/clock";
 import { type Env, parseEnv } from "@quarry/core/env";
+import type { Outbound } from "@quarry/core/outbound";
 import { testOutbound } from "@quarry/core/testing/test-outbound";
 import type { Database } from "@quarry/db/client";
 import type { FastifyInstance } from "fastify";
@@ -20,6 +21,8 @@ export async function startTestApp(opts: {
   clock?: Clock;
   logger?: Logger;
   webDistDir?: string;
+  /** Defaults to testOutbound (no Stripe); billing tests add their Stripe settings. */
+  outbound?: Outbound;
   /** Interface to listen on (default 127.0.0.1); "0.0.0.0" lets a test connect from another address. */
   host?: string;
 }): Promise<TestApp> {
@@ -29,7 +32,7 @@ export async function startTestApp(opts: {
     env,
     clock: opts.clock ?? systemClock,
     // What main.ts builds from Env, with private networks allowed for vendor fakes.
-    outbound: testOutbound,
+    outbound: opts.outbound ?? testOutbound,
     logger: opts.logger,
     webDistDir: opts.webDistDir,
   });

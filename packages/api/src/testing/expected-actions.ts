@@ -68,6 +68,9 @@ export const procedureActions: Record<string, WorkspaceAction | AccountAction> =
   "credits.settings.get": "credits.read",
   "credits.settings.update": "credits.manage",
 
+  // Owners, billing admins and admins see the plan; the account part only for billing.manage.
+  "billing.get": "billing.read",
+
   // A cost preview and a run's progress are reads; starting or stopping a run spends credits.
   "enrichment.runs.preview": "enrichment.read",
   "enrichment.runs.create": "enrichment.run",

@@ -96,6 +96,8 @@ export const procedureCases: Record<string, ProcedureCase> = {
   "credits.settings.get": (home) => ws(home),
   "credits.settings.update": (home) => ({ ...ws(home), data: { runCap: 500, monthlyCap: null } }),
 
+  "billing.get": (home) => ws(home),
+
   "workspaces.apiKeys.list": (home) => ws(home),
   "workspaces.apiKeys.create": (home) => ({ ...ws(home), name: `Key ${unique()}`, scope: "read" }),
   "workspaces.apiKeys.revoke": (home, ids) => ({ ...ws(home), id: ids.apiKeyId }),

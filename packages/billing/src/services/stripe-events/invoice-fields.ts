@@ -1,0 +1,38 @@
+import type { Database } from "@quarry/db/client";
+import { isPlanId, type Plan, planByLookupKey, plans } from "../../plans.ts";
+import { findBillingState } from "../../queries/billing-state.queries.ts";
+import { idOf, record, str } from "./handler.ts";
+
+/** The subscription's metadata as the invoice copied it (parent.subscription_details in current API versions). */
+export function invoiceSubscriptionMetadata(invoice: Record<string, unknown>): unknown {
+  return (
+    record(record(invoice.parent).subscription_details).metadata ??
+    record(invoice.subscription_details).metadata
+  );
+}
+
+export function invoiceSubscriptionId(invoice: Record<string, unknown>): string | null {
+  return idOf(record(record(invoice.parent).subscription_details).subscription) ?? idOf(invoice.subscription);
+}
+
+/**
+ * The plan an invoice pays for: the subscription's metadata.plan copied onto the invoice, else a
+ * line's price lookup key, else the workspace's stored paid plan. Null when none says.
+ */
+export async function invoicePlan(
+  db: Database,
+  workspaceId: string,
+  invoice: Record<string, unknown>,
+): Promise<Plan | null> {
+  const fromMetadata = str(record(invoiceSubscriptionMetadata(invoice)).plan);
+  if (fromMetadata && isPlanId(fromMetadata) && fromMetadata !== "free") return plans[fromMetadata];
+  const lines = record(invoice.lines).data;
+  for (const line of Array.isArray(lines) ? lines.map(record) : []) {
+    const plan = planByLookupKey(str(record(line.price).lookup_key));
+    if (plan) return plan;
+  }
+  const state = await findBillingState(db, workspaceId);
+  if (state && isPlanId(state.plan) && state.plan !== "free" && state.status !== "trialing")
+    return plans[state.plan];
+  return null;
+}
