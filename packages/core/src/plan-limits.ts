@@ -18,13 +18,16 @@ export interface LimitCtxOf<Db> {
  * The plan limits port. Lower domains (records, workspaces) call it through the service context;
  * packages/billing implements it (`planLimits`) from the workspace's plan, and apps/server and
  * jobs put that one implementation into `Outbound.limits`, from where the tRPC, REST and task
- * contexts copy it into `ctx.limits`. Both methods take a per-workspace, per-resource lock held
- * until the caller's transaction ends, so two creates at the limit cannot both pass.
+ * contexts copy it into `ctx.limits`. `check` takes a per-workspace, per-resource lock held until
+ * the caller's transaction ends, so two creates at the limit cannot both pass.
  */
 export interface PlanLimitsOf<Db> {
   /** Throws FORBIDDEN, naming the plan, the limit, the count and the upgrade path, when `adding` more would pass the limit. */
   check(ctx: LimitCtxOf<Db>, resource: LimitedResource, adding: number): Promise<void>;
-  /** How many more may be added now (null: unlimited), for what is created on the side and may be skipped. */
+  /**
+   * How many more may be added now (null: unlimited), for what is created on the side and may be
+   * skipped. Takes the lock only if it is free (never waits: callers may hold row locks already).
+   */
   room(ctx: LimitCtxOf<Db>, resource: LimitedResource): Promise<number | null>;
 }
 

@@ -16,6 +16,18 @@ export async function lockLimitCount(
   );
 }
 
+/** The same lock if it is free now (true), without waiting for it (false). */
+export async function tryLockLimitCount(
+  db: Database,
+  workspaceId: string,
+  resource: LimitedResource,
+): Promise<boolean> {
+  const r = await sql<{ locked: boolean }>`
+    select pg_try_advisory_xact_lock(hashtextextended(${`plan-limit:${resource}:${workspaceId}`}, 0)) as locked
+  `.execute(db);
+  return r.rows[0]?.locked === true;
+}
+
 /** Live contacts plus live companies (the trash does not count). */
 async function countRecords(db: Database, workspaceId: string): Promise<number> {
   const row = await sql<{ n: string }>`

@@ -175,3 +175,19 @@ describe("two creates at the limit at once", () => {
     expect(await liveRecords(t.db, ws)).toBe(1_000);
   });
 });
+
+describe("room for what is created on the side", () => {
+  it("does not wait for a create holding the lock (callers may hold row locks it wants): it counts what is committed", async () => {
+    const ws = await newWorkspace();
+    await setPlan(t.db, ws, "free");
+    await fillContacts(t.db, ws, 990);
+    const room = await t.db.transaction().execute(async (db) => {
+      await planLimits.check({ db, workspaceId: ws, clock }, "records", 1);
+      await fillContacts(db, ws, 1, "holding");
+      return t.db
+        .transaction()
+        .execute((db2) => planLimits.room({ db: db2, workspaceId: ws, clock }, "records"));
+    });
+    expect(room).toBe(10);
+  });
+});

@@ -3,7 +3,7 @@ import type { LimitCtxOf, LimitedResource, PlanLimitsOf } from "@quarry/core/pla
 import type { Database } from "@quarry/db/client";
 import { type Plan, plans } from "../plans.ts";
 import { findBillingState } from "../queries/billing-state.queries.ts";
-import { countLimited, lockLimitCount } from "../queries/limits.queries.ts";
+import { countLimited, lockLimitCount, tryLockLimitCount } from "../queries/limits.queries.ts";
 import { effectiveState } from "./get-billing.ts";
 
 type LimitCtx = LimitCtxOf<Database>;
@@ -47,13 +47,19 @@ export function limitMessage(
   return `${allows}; ${has}. Upgrade on the Billing page to ${w.verb} more.`;
 }
 
-/** Locks the count (until the transaction ends) and returns the plan, its limit and the count now; null: unlimited. */
-async function lockedUsage(ctx: LimitCtx, resource: LimitedResource) {
+/**
+ * Locks the count (until the transaction ends) and returns the plan, its limit and the count now;
+ * null: unlimited. `wait: false` takes the lock only if it is free: what is created on the side
+ * (room) often comes after row locks (enrichment relinking contacts), and waiting there for a
+ * create that holds the lock and wants those rows would deadlock; it counts without the lock then.
+ */
+async function lockedUsage(ctx: LimitCtx, resource: LimitedResource, opts: { wait: boolean }) {
   if (!ctx.db.isTransaction) throw new Error("plan limits are checked inside the transaction that inserts");
   const plan = await currentPlan(ctx);
   const limit = plan.limits[words[resource].planKey];
   if (limit === null) return null;
-  await lockLimitCount(ctx.db, ctx.workspaceId, resource);
+  if (opts.wait) await lockLimitCount(ctx.db, ctx.workspaceId, resource);
+  else await tryLockLimitCount(ctx.db, ctx.workspaceId, resource);
   const count = await countLimited(ctx.db, ctx.workspaceId, resource, ctx.clock.now());
   return { plan, limit, count };
 }
@@ -65,12 +71,12 @@ async function lockedUsage(ctx: LimitCtx, resource: LimitedResource) {
  */
 export const planLimits: PlanLimitsOf<Database> = {
   async check(ctx, resource, adding) {
-    const usage = await lockedUsage(ctx, resource);
+    const usage = await lockedUsage(ctx, resource, { wait: true });
     if (!usage || usage.count + adding <= usage.limit) return;
     throw new AppError("FORBIDDEN", limitMessage(usage.plan, resource, usage.limit, usage.count, adding));
   },
   async room(ctx, resource) {
-    const usage = await lockedUsage(ctx, resource);
+    const usage = await lockedUsage(ctx, resource, { wait: false });
     return usage ? Math.max(0, usage.limit - usage.count) : null;
   },
 };
