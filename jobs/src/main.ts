@@ -1,3 +1,4 @@
+import { planLimits } from "@quarry/billing/services/plan-limits";
 import { parseEnv } from "@quarry/core/env";
 import { outboundFromEnv } from "@quarry/core/outbound";
 import { createDb } from "@quarry/db/client";
@@ -24,7 +25,8 @@ onShutdownSignal(log, async () => {
 
 configureMailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
 // Calls made for a workspace: one secret box and one guarded fetch per process, passed to the tasks.
-const outbound = outboundFromEnv(env);
+// The plan limits ride along, so every service context built from it enforces them.
+const outbound = { ...outboundFromEnv(env), limits: planLimits };
 const database = env.DATABASE_URL
   ? { url: env.DATABASE_URL, stop: async () => {} }
   : await startEmbeddedDatabase(env.QUARRY_DATA_DIR, env.QUARRY_EMBEDDED_PG_PORT).catch(exitOnStartFailure);

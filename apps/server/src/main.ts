@@ -1,4 +1,5 @@
 import cluster from "node:cluster";
+import { planLimits } from "@quarry/billing/services/plan-limits";
 import { systemClock } from "@quarry/core/clock";
 import { type Env, parseEnv } from "@quarry/core/env";
 import { outboundFromEnv } from "@quarry/core/outbound";
@@ -38,7 +39,8 @@ async function drain(server: FastifyInstance): Promise<void> {
 
 configureMailTransport({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
 // Calls made for a workspace: one secret box and one guarded fetch per process, passed to HTTP and jobs.
-const outbound = outboundFromEnv(env);
+// The plan limits ride along, so every service context built from it enforces them.
+const outbound = { ...outboundFromEnv(env), limits: planLimits };
 if (cluster.isWorker) await serveHttpProcess(env);
 else await startPrimary(env);
 

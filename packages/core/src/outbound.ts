@@ -1,5 +1,6 @@
 import type { Env, StripeApiBase } from "./env.ts";
 import { guardedFetch } from "./guarded-fetch.ts";
+import type { PlanLimitsOf } from "./plan-limits.ts";
 import { type SecretBox, secretBoxFromEnv } from "./secret-box.ts";
 
 /**
@@ -16,6 +17,12 @@ export interface Outbound {
   allowPrivateNetworks: boolean;
   /** Stripe's settings when STRIPE_SECRET_KEY or STRIPE_WEBHOOK_SECRET is set; absent or null: billing off. */
   stripe?: StripeSettings | null;
+  /**
+   * The plan limits (packages/billing `planLimits`), added by apps/server and jobs; copied into
+   * every service context built from this Outbound. Absent: nothing is limited (tests that do not
+   * test limits).
+   */
+  limits?: PlanLimitsOf<unknown> | undefined;
 }
 
 /** What packages/billing builds its Stripe client and checks webhook signatures with. */

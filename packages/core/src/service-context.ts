@@ -1,6 +1,7 @@
 import { AppError } from "./app-error.ts";
 import type { Clock } from "./clock.ts";
 import type { Logger } from "./logger.ts";
+import type { PlanLimitsOf } from "./plan-limits.ts";
 
 /**
  * Who is acting: a signed-in user, an API key (attributed to the member who created it), or the
@@ -21,6 +22,8 @@ export interface ServiceCtxOf<Db> {
   actor: Actor;
   log: Logger;
   clock: Clock;
+  /** The plan limits port (packages/core/src/plan-limits.ts); set by the tRPC, REST and task contexts. */
+  limits?: PlanLimitsOf<Db> | undefined;
 }
 
 export function userActor(id: string): Actor {

@@ -56,6 +56,7 @@ export function taskCtx(helpers: TaskHelpers, workspaceId: string, actorName: st
     actor: systemActor(actorName),
     log: taskLogger(helpers.log),
     clock: helpers.clock ?? systemClock,
+    limits: helpers.outbound.limits,
   };
 }
 

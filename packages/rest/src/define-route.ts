@@ -92,6 +92,7 @@ export function restServiceCtx(request: RestRequest): ServiceCtx {
     actor: apiKeyActor(request.key),
     log: request.log,
     clock: request.clock,
+    limits: request.outbound.limits,
   };
 }
 

@@ -44,6 +44,6 @@ export const workspaceProcedure = authedProcedure
       throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${role}) cannot do this (${action}).` });
     }
     const log = ctx.log.child({ workspaceId: input.workspaceId });
-    const svc: ServiceCtx = { ...ctx.svc, workspaceId: input.workspaceId, log };
+    const svc: ServiceCtx = { ...ctx.svc, workspaceId: input.workspaceId, log, limits: ctx.outbound.limits };
     return next({ ctx: { ...ctx, workspaceId: input.workspaceId, role, log, svc } });
   });

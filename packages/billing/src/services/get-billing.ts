@@ -41,7 +41,7 @@ export async function getBilling(ctx: ServiceCtx, opts: GetBillingOptions): Prom
   };
 }
 
-interface EffectiveState {
+export interface EffectiveState {
   plan: PlanId;
   status: BillingStatus;
   trialEndsAt: Date | null;
@@ -50,7 +50,8 @@ interface EffectiveState {
   pastDueSince: Date | null;
 }
 
-function effectiveState(row: BillingStateRow | undefined, now: Date): EffectiveState {
+/** The plan and status that apply now: no row, a lapsed trial or a canceled subscription read as free. */
+export function effectiveState(row: BillingStateRow | undefined, now: Date): EffectiveState {
   const free: EffectiveState = {
     plan: "free",
     status: "free",

@@ -1,3 +1,4 @@
+import { checkPlanLimit } from "@quarry/core/plan-limits";
 import { actorUserId } from "@quarry/core/service-context";
 import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
@@ -24,6 +25,8 @@ import {
  * Creates a contact or company and its "create" activity row in one transaction. A contact links
  * to the company of its domain (created when missing, if the workspace allows it) unless
  * `company_id` is given; a company with a domain takes the unlinked contacts of that domain.
+ * Refused (FORBIDDEN, naming the plan's limit) when the workspace is at its records limit; the
+ * company a contact would create is skipped when only the contact fits.
  */
 export async function createRecord<F extends FieldMap>(
   ctx: ServiceCtx,
@@ -32,6 +35,7 @@ export async function createRecord<F extends FieldMap>(
 ): Promise<RecordOf<F>> {
   const data = parseRecordData(entity, rawData);
   return withTx(ctx.db, async (db) => {
+    await checkPlanLimit({ ...ctx, db }, "records", 1);
     const defs = await loadCustomFields(db, ctx.workspaceId, entity.name);
     const custom = Object.fromEntries(
       Object.entries(checkCustomValues(defs, data.custom ?? {}, entity.label)).filter(([, v]) => v !== null),
@@ -40,7 +44,7 @@ export async function createRecord<F extends FieldMap>(
     await checkLinks(db, entity, ctx.workspaceId, columns);
     checkIdentity(entity, columns);
     if (entity.name === "contact" && columns.company_id === undefined) {
-      const companyId = await companyIdFor(ctx, db, columns);
+      const companyId = await companyIdFor(ctx, db, columns, { reserved: 1 });
       if (companyId) columns.company_id = companyId;
     }
     const actorId = actorUserId(ctx.actor);

@@ -1,3 +1,4 @@
+import { planLimitRoom } from "@quarry/core/plan-limits";
 import { actorUserId } from "@quarry/core/service-context";
 import type { Database } from "@quarry/db/client";
 import type { ServiceCtx } from "@quarry/db/service-context";
@@ -29,11 +30,13 @@ export async function companiesForDomains(
   ctx: ServiceCtx,
   db: Database,
   wanted: ReadonlyMap<string, string | null>,
+  opts: { reserved?: number } = {},
 ): Promise<Map<string, string>> {
   const domains = [...wanted.keys()];
   const found = await findCompanyIdsByDomain(db, ctx.workspaceId, domains);
   const missing = domains.filter((d) => !found.has(d)).sort();
   if (missing.length === 0 || !(await findAutoCreateCompanies(db, ctx.workspaceId))) return found;
+  if (!(await roomFor({ ...ctx, db }, missing.length + (opts.reserved ?? 0)))) return found;
   const actorId = actorUserId(ctx.actor);
   const created = await insertCompaniesForDomains(
     db,
@@ -63,16 +66,27 @@ export async function companiesForDomains(
   return found;
 }
 
+/**
+ * Whether the plan's records limit leaves room for `needed` more: companies created on the side
+ * (auto-created for a contact's domain) are skipped rather than refusing the write they come with,
+ * as when the workspace turns auto-creation off; the contacts stay unlinked.
+ */
+async function roomFor(ctx: ServiceCtx, needed: number): Promise<boolean> {
+  const room = await planLimitRoom(ctx, "records");
+  return room === null || room >= needed;
+}
+
 /** The company a contact with these values links to (null: no link domain, or no company and none created). */
 export async function companyIdFor(
   ctx: ServiceCtx,
   db: Database,
   contact: Readonly<Record<string, unknown>>,
+  opts: { reserved?: number } = {},
 ): Promise<string | null> {
   const domain = linkDomainOf(contact);
   if (!domain) return null;
   const name = typeof contact.company_name === "string" ? contact.company_name : null;
-  return (await companiesForDomains(ctx, db, new Map([[domain, name]]))).get(domain) ?? null;
+  return (await companiesForDomains(ctx, db, new Map([[domain, name]]), opts)).get(domain) ?? null;
 }
 
 export interface Relink {

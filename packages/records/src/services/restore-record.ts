@@ -1,4 +1,5 @@
 import { notFound } from "@quarry/core/app-error";
+import { checkPlanLimit } from "@quarry/core/plan-limits";
 import { actorUserId } from "@quarry/core/service-context";
 import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
@@ -16,7 +17,8 @@ import { toRecord, uniqueConflict } from "./record-values.ts";
  * Brings a record back from the trash. CONFLICT when a live record took its email / domain
  * meanwhile. Restoring a live record changes nothing. Contacts keep their company_id while it is
  * in the trash, so a restored company has its contacts back; it also takes the unlinked contacts
- * of its domain.
+ * of its domain. A restored record counts towards the plan's records limit again, so restoring is
+ * refused at the limit.
  */
 export async function restoreRecord<F extends FieldMap>(
   ctx: ServiceCtx,
@@ -28,6 +30,7 @@ export async function restoreRecord<F extends FieldMap>(
     if (!row) throw notFound(entity.label);
     const sources = (await loadFieldSources(db, ctx.workspaceId, [id])).get(id);
     if (!row.deleted_at) return toRecord(entity, row, sources);
+    await checkPlanLimit({ ...ctx, db }, "records", 1);
     const actorId = actorUserId(ctx.actor);
     const restored = await setRecordDeletedAt(db, entity, ctx.workspaceId, id, null, actorId).catch(
       (error: unknown) => {

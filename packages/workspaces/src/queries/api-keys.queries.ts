@@ -1,22 +1,27 @@
 import type { Database } from "@quarry/db/client";
 
+/** The new key's row; undefined when its prefix is taken. */
 export async function insertApiKey(
   db: Database,
   workspaceId: string,
   values: { name: string; prefix: string; secretHash: Buffer; scope: string; createdBy: string | null },
 ) {
-  return db
-    .insertInto("workspace_api_keys")
-    .values({
-      workspace_id: workspaceId,
-      name: values.name,
-      prefix: values.prefix,
-      secret_hash: values.secretHash,
-      scope: values.scope,
-      created_by: values.createdBy,
-    })
-    .returning(["id", "name", "prefix", "scope", "created_at"])
-    .executeTakeFirstOrThrow();
+  return (
+    db
+      .insertInto("workspace_api_keys")
+      .values({
+        workspace_id: workspaceId,
+        name: values.name,
+        prefix: values.prefix,
+        secret_hash: values.secretHash,
+        scope: values.scope,
+        created_by: values.createdBy,
+      })
+      // A prefix clash inserts nothing (the caller draws a new key) instead of aborting its transaction.
+      .onConflict((oc) => oc.column("prefix").doNothing())
+      .returning(["id", "name", "prefix", "scope", "created_at"])
+      .executeTakeFirst()
+  );
 }
 
 export async function listApiKeys(db: Database, workspaceId: string) {

@@ -1,5 +1,6 @@
 import { AppError } from "@quarry/core/app-error";
 import { DAY } from "@quarry/core/clock";
+import { checkPlanLimit } from "@quarry/core/plan-limits";
 import { actingUserId } from "@quarry/core/service-context";
 import type { ServiceCtx } from "@quarry/db/service-context";
 import { withTx } from "@quarry/db/with-tx";
@@ -18,6 +19,7 @@ export const INVITATION_TTL_MS = 7 * DAY;
 /**
  * Invites an address with a role whose permissions the caller holds too. An open invitation to the same
  * address is revoked (its link stops working); the mail with the new link commits with the row.
+ * Members plus open invitations are the plan's seats: refused (FORBIDDEN) when they are all taken.
  */
 /** `inviterName` signs the mail; `appOrigin` starts its link. */
 export async function createInvitation(
@@ -38,6 +40,8 @@ export async function createInvitation(
       });
     }
     await revokeOpenInvitationsTo(trx, ctx.workspaceId, input.email, now);
+    // After the revoke: re-inviting an address replaces its seat rather than taking another.
+    await checkPlanLimit({ ...ctx, db: trx }, "seats", 1);
     const token = generateInvitationToken();
     const invitation = await insertInvitation(trx, ctx.workspaceId, {
       email: input.email,
