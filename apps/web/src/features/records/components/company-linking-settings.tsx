@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { messageOf } from "../../../app/lib/trpc-error.ts";
 import { useTRPC } from "../../../app/trpc.ts";
 import { FormAlert } from "../../../app/ui/form-alert.tsx";
@@ -21,11 +22,10 @@ export function CompanyLinkingSettings() {
     }),
   );
   const canEdit = workspace.can("workspace.update");
-  // While saving, the box shows the value being saved.
-  const checked =
-    update.isPending && update.variables
-      ? update.variables.data.autoCreateCompanies
-      : (settings.data?.autoCreateCompanies ?? true);
+  // While saving, the box shows the value being saved. Set in the change handler itself: the
+  // mutation's own state arrives a tick later, and a controlled box would flick back meanwhile.
+  const [saving, setSaving] = useState<boolean | null>(null);
+  const checked = saving ?? settings.data?.autoCreateCompanies ?? true;
 
   return (
     <section className="card" aria-labelledby="company-linking-heading">
@@ -39,9 +39,13 @@ export function CompanyLinkingSettings() {
           checked={checked}
           disabled={!canEdit || settings.isPending || update.isPending}
           aria-describedby="company-linking-hint"
-          onChange={(event) =>
-            update.mutate({ ...input, data: { autoCreateCompanies: event.target.checked } })
-          }
+          onChange={(event) => {
+            setSaving(event.target.checked);
+            update.mutate(
+              { ...input, data: { autoCreateCompanies: event.target.checked } },
+              { onSettled: () => setSaving(null) },
+            );
+          }}
         />{" "}
         Create a company for each new contact domain
       </label>
