@@ -23,6 +23,13 @@ export async function getBilling(ctx: ServiceCtx, opts: GetBillingOptions): Prom
   return {
     configured: opts.configured,
     plan: { id: plan.id, name: plan.name, limits: plan.limits },
+    plans: Object.values(plans).map((p) => ({
+      id: p.id,
+      name: p.name,
+      monthlyPriceCents: p.monthlyPriceCents,
+      monthlyCredits: p.monthlyCredits,
+      limits: p.limits,
+    })),
     account: opts.full
       ? {
           status: state.status,
