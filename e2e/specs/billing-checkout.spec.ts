@@ -1,0 +1,60 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { signUp } from "../support/app.ts";
+import { launchBrowser, newUserPage, snapshot } from "../support/browser.ts";
+
+/**
+ * An owner buys Starter: the billing page shows the trial, the plan picker asks before leaving,
+ * the Stripe fake's hosted Checkout takes the payment and sends its signed webhooks to the
+ * server, and back on the billing page the plan is active with the month's credits added to the
+ * trial's. The global setup runs the server against the fake, with `billing-sync` done.
+ */
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+it("owner picks Starter, pays on Stripe's Checkout page and comes back to an active plan with its credits", async () => {
+  const { page } = await newUserPage(browser);
+  try {
+    const { workspaceId } = await signUp(page, { workspace: "Paying Co" });
+    await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Billing" }).click();
+    await page.getByRole("heading", { level: 1, name: "Billing" }).waitFor();
+    const summary = page.getByRole("region", { name: "Current plan" });
+    await summary.getByText("Trial", { exact: true }).waitFor();
+    await summary.getByText("14", { exact: true }).waitFor();
+    await summary.getByText("500 credits", { exact: true }).waitFor();
+
+    await page.getByRole("button", { name: "Choose Starter" }).click();
+    const confirm = page.getByRole("dialog", { name: "Subscribe to Starter" });
+    await confirm.getByText(/\$49 \/ month/).waitFor();
+    // Cancel leaves nothing behind; the second time goes on to Checkout.
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await confirm.waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Choose Starter" }).click();
+    await confirm.getByRole("button", { name: "Continue to checkout" }).click();
+
+    // Stripe's hosted page (the fake), on its own origin.
+    await page.getByRole("heading", { name: "Pay USD 49.00" }).waitFor();
+    expect(new URL(page.url()).origin).not.toBe(new URL(inject("baseUrl")).origin);
+    await page.getByRole("button", { name: "Pay" }).click();
+
+    await page.waitForURL(`**/w/${workspaceId}/settings/billing?checkout=success*`);
+    // The webhooks make it active; the page waits for them.
+    await page.getByText("Thank you: the workspace is on the Starter plan.").waitFor();
+    await summary.getByText("Active", { exact: true }).waitFor();
+    await summary.getByText("Renews on").waitFor();
+    await summary.getByText("2,500 credits", { exact: true }).waitFor();
+    expect(await page.getByRole("button", { name: /^Choose / }).count()).toBe(0);
+    await page.getByText("Current plan", { exact: true }).waitFor();
+  } catch (error) {
+    await snapshot(page, "billing-checkout");
+    throw error;
+  } finally {
+    await page.context().close();
+  }
+});
