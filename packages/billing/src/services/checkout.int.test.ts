@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { plans, TRIAL_CREDITS } from "../plans.ts";
 import { findBillingState } from "../queries/billing-state.queries.ts";
 import { testCaller } from "../testing/caller.ts";
-import { verified } from "../testing/events.ts";
+import { stripeEvent, verified } from "../testing/events.ts";
 import { type StripeFake, startStripeFake, startWebhookReceiver } from "../testing/stripe-fake.ts";
 import { processStripeEvent } from "./process-stripe-event.ts";
 import { receiveStripeEvent } from "./receive-stripe-event.ts";
@@ -153,6 +153,36 @@ describe("billing.checkout.create", () => {
     );
     await expect(caller.billing.portal.create({ workspaceId })).rejects.toThrow(/Billing is not configured/);
     expect(fake.customers()).toHaveLength(before);
+  });
+});
+
+describe("invoice.paid naming no plan", () => {
+  it("grants the plan of the subscription re-fetched from Stripe; without a Stripe client it waits (retries)", async () => {
+    const { caller, workspaceId } = await newWorkspace();
+    await caller.billing.checkout.create({ workspaceId, plan: "pro" });
+    const customer = (await findBillingState(t.db, workspaceId))?.stripe_customer_id ?? "";
+    const [price] = (await stripe.prices.list({ lookup_keys: ["quarry_pro_monthly"] })).data;
+    const sub = await stripe.subscriptions.create({
+      customer,
+      items: [{ price: price?.id ?? "" }],
+      default_payment_method: (await stripe.paymentMethods.attach("pm_card_visa", { customer })).id,
+    });
+    // The invoice as an older API version might send it: no metadata, no lines, only the subscription.
+    const invoice = {
+      id: `in_bare_${sub.id}`,
+      object: "invoice",
+      customer,
+      amount_paid: 14_900,
+      subscription: sub.id,
+    };
+    const event = stripeEvent({ type: "invoice.paid", object: invoice });
+    await receiveStripeEvent(t.db, verified(event));
+    const ctx = { db: t.db, clock: { now: () => new Date() }, log: silentLogger };
+    await expect(processStripeEvent(ctx, String(event.id))).rejects.toThrow(/no plan known yet/);
+    await processStripeEvent({ ...ctx, stripe }, String(event.id));
+    expect((await getBalance(ledgerCtx(t.db, workspaceId))).available).toBe(
+      TRIAL_CREDITS + plans.pro.monthlyCredits,
+    );
   });
 });
 
