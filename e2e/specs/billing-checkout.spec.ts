@@ -28,6 +28,8 @@ it("owner picks Starter, pays on Stripe's Checkout page and comes back to an act
     await summary.getByText("Trial", { exact: true }).waitFor();
     await summary.getByText("14", { exact: true }).waitFor();
     await summary.getByText("500 credits", { exact: true }).waitFor();
+    // Nothing to manage before the first purchase.
+    expect(await summary.getByRole("button", { name: "Manage card and invoices" }).count()).toBe(0);
 
     await page.getByRole("button", { name: "Choose Starter" }).click();
     const confirm = page.getByRole("dialog", { name: "Subscribe to Starter" });
@@ -51,6 +53,14 @@ it("owner picks Starter, pays on Stripe's Checkout page and comes back to an act
     await summary.getByText("2,500 credits", { exact: true }).waitFor();
     expect(await page.getByRole("button", { name: /^Choose / }).count()).toBe(0);
     await page.getByText("Current plan", { exact: true }).waitFor();
+
+    // The card and invoices are Stripe's portal, which returns to the billing page.
+    await summary.getByRole("button", { name: "Manage card and invoices" }).click();
+    await page.getByRole("heading", { name: "Billing portal" }).waitFor();
+    await page.getByText("quarry_starter_monthly: active").waitFor();
+    await page.getByRole("link", { name: "Return" }).click();
+    await page.waitForURL(`**/w/${workspaceId}/settings/billing`);
+    await summary.getByText("Active", { exact: true }).waitFor();
   } catch (error) {
     await snapshot(page, "billing-checkout");
     throw error;

@@ -46,6 +46,8 @@ export const billingOutput = z.object({
       renewsAt: z.date().nullable(),
       cancelAtPeriodEnd: z.boolean(),
       pastDueSince: z.date().nullable(),
+      /** Whether the workspace has a Stripe customer, so the portal (card, invoices) can open. */
+      hasPaymentAccount: z.boolean(),
     })
     .nullable(),
 });

@@ -83,7 +83,9 @@ async function applyDelivered(only?: (type: string) => boolean): Promise<void> {
 describe("billing.checkout.create", () => {
   it("opens Checkout for the plan's price with the workspace named everywhere, then Pay makes the workspace Starter with its credits", async () => {
     const { caller, workspaceId } = await newWorkspace();
+    expect((await caller.billing.get({ workspaceId })).account?.hasPaymentAccount).toBe(false);
     const { url } = await caller.billing.checkout.create({ workspaceId, plan: "starter" });
+    expect((await caller.billing.get({ workspaceId })).account?.hasPaymentAccount).toBe(true);
     expect(url.startsWith(fake.url)).toBe(true);
     const sessionId = new URL(url).pathname.split("/").pop() ?? "";
     const session = await stripe.checkout.sessions.retrieve(sessionId, { expand: ["line_items"] });

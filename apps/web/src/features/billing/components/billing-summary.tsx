@@ -48,7 +48,7 @@ export function BillingSummary({ billing, account }: { billing: Billing; account
           <dd>{balance.data ? formatCredits(balance.data.available) : "…"}</dd>
         </div>
       </dl>
-      {billing.configured ? (
+      {billing.configured && account.hasPaymentAccount ? (
         <button
           type="button"
           className="button"
