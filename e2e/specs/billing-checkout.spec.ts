@@ -1,6 +1,7 @@
+import pg from "pg";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { signUp } from "../support/app.ts";
+import { signUp, workspaceIdOf } from "../support/app.ts";
 import { launchBrowser, newUserPage, snapshot } from "../support/browser.ts";
 
 /**
@@ -66,5 +67,59 @@ it("owner picks Starter, pays on Stripe's Checkout page and comes back to an act
     throw error;
   } finally {
     await page.context().close();
+  }
+});
+
+/** Makes a signed-up user a member of another workspace with this role, as an accepted invitation would. */
+async function addMember(workspaceId: string, userWorkspaceId: string, role: string): Promise<void> {
+  const db = new pg.Client({ connectionString: inject("databaseUrl") });
+  await db.connect();
+  try {
+    await db.query(
+      `insert into memberships (workspace_id, user_id, role)
+       select $1, user_id, $3 from memberships where workspace_id = $2 and role = 'owner'`,
+      [workspaceId, userWorkspaceId, role],
+    );
+  } finally {
+    await db.end();
+  }
+}
+
+it("an admin sees the plan's name and limits only; a member has no Billing link", async () => {
+  const owner = await newUserPage(browser);
+  const admin = await newUserPage(browser);
+  const member = await newUserPage(browser);
+  try {
+    const { workspaceId } = await signUp(owner.page, { workspace: "Shared Co" });
+    await signUp(admin.page, { name: "Adam Admin", workspace: "Adam's" });
+    await signUp(member.page, { name: "Mia Member", workspace: "Mia's" });
+    await addMember(workspaceId, workspaceIdOf(admin.page), "admin");
+    await addMember(workspaceId, workspaceIdOf(member.page), "member");
+
+    await admin.page.goto(`/w/${workspaceId}/contacts`);
+    await admin.page
+      .getByRole("navigation", { name: "Workspace" })
+      .getByRole("link", { name: "Billing" })
+      .click();
+    const summary = admin.page.getByRole("region", { name: "Current plan" });
+    await summary.getByRole("heading", { name: "Starter plan" }).waitFor();
+    await summary.getByText("25,000", { exact: true }).waitFor();
+    // No prices, balance or monthly credits: the account part is for those who pay.
+    expect(await admin.page.getByText(/\d credits|\$\d/).count()).toBe(0);
+    expect(await admin.page.getByRole("button", { name: /Choose|Manage/ }).count()).toBe(0);
+
+    await member.page.goto(`/w/${workspaceId}/contacts`);
+    await member.page
+      .getByRole("navigation", { name: "Workspace" })
+      .getByRole("link", { name: "Credits" })
+      .waitFor();
+    expect(await member.page.getByRole("link", { name: "Billing" }).count()).toBe(0);
+    await member.page.goto(`/w/${workspaceId}/settings/billing`);
+    await member.page.getByText("Billing is not available to your role.").waitFor();
+  } catch (error) {
+    await snapshot(admin.page, "billing-admin-view");
+    throw error;
+  } finally {
+    await Promise.all([owner.context.close(), admin.context.close(), member.context.close()]);
   }
 });
