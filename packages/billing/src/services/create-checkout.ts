@@ -5,8 +5,11 @@ import { findBillingState } from "../queries/billing-state.queries.ts";
 import type { CreateCheckoutInput, StripeRedirect } from "../schemas/checkout.ts";
 import { billingPageUrl, ensureStripeCustomer, requireStripe, type StripeDeps } from "./stripe-customer.ts";
 
-/** Statuses with a live subscription: a second one is not bought through Checkout. */
-const subscribed = new Set(["active", "past_due"]);
+/**
+ * Statuses of a live Stripe subscription: a second one is not bought through Checkout. (Quarry's
+ * own trial has no subscription id, so a trialing workspace buys normally.)
+ */
+const subscribed = new Set(["active", "past_due", "trialing"]);
 
 /**
  * A Stripe Checkout Session (subscription mode) for the plan's monthly price, found by lookup
