@@ -72,3 +72,23 @@ describe("maintain_monthly_partitions", () => {
     ).rejects.toThrow("workspaces is not a partitioned table");
   });
 });
+
+describe("0022: workspaces from before billing", () => {
+  it("get a 14-day Starter trial, and a workspace that has billing state keeps it", async () => {
+    const { up } = await import("../migrations/0022-billing-existing-workspaces.ts");
+    const made = await sql<{ id: string }>`
+      insert into workspaces (name) values ('Before billing'), ('Already paying') returning id`.execute(t.db);
+    const [before, paying] = made.rows.map((r) => r.id);
+    await sql`insert into workspace_billing (workspace_id, plan, status) values (${paying}, 'pro', 'active')`.execute(
+      t.db,
+    );
+    await up(t.db);
+    const { rows } = await sql<{ workspace_id: string; plan: string; status: string; days: number | null }>`
+      select workspace_id, plan, status,
+             round(extract(epoch from trial_ends_at - now()) / 86400)::int as days
+      from workspace_billing where workspace_id in (${before}, ${paying})`.execute(t.db);
+    const byId = Object.fromEntries(rows.map((r) => [r.workspace_id, r]));
+    expect(byId[before ?? ""]).toMatchObject({ plan: "starter", status: "trialing", days: 14 });
+    expect(byId[paying ?? ""]).toMatchObject({ plan: "pro", status: "active", days: null });
+  });
+});

@@ -1,7 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import path from "node:path";
+import { startStripeFake } from "@quarry/billing/testing/stripe-fake";
 import { startEmbeddedPostgres } from "@quarry/db/embedded";
 import { withDatabase } from "@quarry/db/resolve-database";
 import pg from "pg";
@@ -34,9 +35,23 @@ async function waitForReady(url: string, server: ChildProcess, output: () => str
   throw new Error(`server not ready at ${url} after 90 s:\n${output()}`);
 }
 
+/** `npm run admin -- <args>` with this environment; rejects with its stderr. */
+function runAdmin(env: NodeJS.ProcessEnv, ...args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ["apps/server/src/admin.ts", ...args],
+      { cwd: root, env, timeout: 60_000 },
+      (error, _out, stderr) => (error ? reject(new Error(`admin ${args[0]}: ${stderr}`)) : resolve()),
+    );
+  });
+}
+
 /**
  * Starts the real server (`node apps/server/src/main.ts`, as `npm start` does after building the
- * web app) on a free port against a fresh database, and stops it afterwards.
+ * web app) on a free port against a fresh database, and stops it afterwards. Billing is
+ * configured against the local Stripe fake (its hosted Checkout page, signed webhooks to the
+ * server's /webhooks/stripe), with the plans' products and prices created by `billing-sync`.
  */
 export default async function setup(project: TestProject) {
   let adminUrl = process.env.DATABASE_URL;
@@ -54,11 +69,25 @@ export default async function setup(project: TestProject) {
 
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
+  const stripeFake = await startStripeFake({
+    webhookUrl: `http://127.0.0.1:${port}/webhooks/stripe`,
+    webhookSecret: "whsec_e2e_quarry",
+  });
+  const stripeEnv = {
+    STRIPE_SECRET_KEY: stripeFake.apiKey,
+    STRIPE_WEBHOOK_SECRET: stripeFake.webhookSecret,
+    STRIPE_API_BASE: stripeFake.url,
+  };
+  await runAdmin(
+    { PATH: process.env.PATH, DATABASE_URL: withDatabase(adminUrl, dbName), ...stripeEnv },
+    "billing-sync",
+  );
   let log = "";
   const server = spawn(process.execPath, ["apps/server/src/main.ts"], {
     cwd: root,
     env: {
       ...process.env,
+      ...stripeEnv,
       DATABASE_URL: withDatabase(adminUrl, dbName),
       PORT: String(port),
       NODE_ENV: "test",
@@ -86,6 +115,7 @@ export default async function setup(project: TestProject) {
     await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 15_000)))]);
     clearTimeout(timer);
     if (server.exitCode === null) server.kill("SIGKILL");
+    await stripeFake.close();
     const c = new pg.Client({ connectionString: adminUrl });
     await c.connect();
     await c.query(`drop database if exists ${dbName} with (force)`);

@@ -68,6 +68,7 @@ export function signedInScreens(seeded: Seeded): AppScreen[] {
     visit("roles", () => `${w()}/settings/roles`, "Roles"),
     visit("providers", () => `${w()}/settings/providers`, "Providers"),
     visit("credits", () => `${w()}/settings/credits`, "Credits"),
+    visit("billing", () => `${w()}/settings/billing`, "Billing"),
     visit("API keys", () => `${w()}/settings/api-keys`, "API keys"),
     visit("account", "/account", "Account"),
     visit("not found (workspace)", () => `${w()}/no-such-page`, "Page not found"),

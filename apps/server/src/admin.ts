@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     const db = createDb(database.url, { max: 2 });
     try {
       await migrateToLatest(database.url);
-      const result = await command.run({ db, clock: systemClock }, args);
+      const result = await command.run({ db, clock: systemClock, env }, args);
       process.stdout.write(`${JSON.stringify(result)}\n`);
       return 0;
     } finally {

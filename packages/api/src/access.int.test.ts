@@ -46,6 +46,10 @@ async function call(user: TestUser | null, path: string, input: unknown, t: Test
 /** Calls the matrix allows that a business rule still refuses, with the rule's message. */
 const refusedByRule: Record<string, RegExp> = {
   "workspaces.leave as owner": /last owner/,
+  "billing.checkout.create as owner": /Billing is not configured/,
+  "billing.checkout.create as billing_admin": /Billing is not configured/,
+  "billing.portal.create as owner": /Billing is not configured/,
+  "billing.portal.create as billing_admin": /Billing is not configured/,
 };
 
 const ROLE_DENIED = /^Your role \(\w+\) cannot do this/;

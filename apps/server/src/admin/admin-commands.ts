@@ -3,6 +3,7 @@ import { createAccount } from "@quarry/auth/services/sign-up";
 import { createWorkspaceWithTrial } from "@quarry/billing/services/create-workspace-with-trial";
 import { AppError } from "@quarry/core/app-error";
 import type { Clock } from "@quarry/core/clock";
+import type { Env } from "@quarry/core/env";
 import { idSchema } from "@quarry/core/ids";
 import { silentLogger } from "@quarry/core/logger";
 import { emailSchema, nameSchema, passwordSchema } from "@quarry/core/schemas";
@@ -10,6 +11,7 @@ import { systemActor, userActor } from "@quarry/core/service-context";
 import type { Database } from "@quarry/db/client";
 import { createApiKey } from "@quarry/workspaces/services/create-api-key";
 import { z } from "zod";
+import { billingSyncCommand } from "./billing-sync-command.ts";
 import { grantCreditsCommand } from "./grant-credits-command.ts";
 import { parseFlags, UsageError } from "./parse-flags.ts";
 import { findUserByEmail } from "./queries/users.queries.ts";
@@ -17,6 +19,8 @@ import { findUserByEmail } from "./queries/users.queries.ts";
 export interface AdminDeps {
   db: Database;
   clock: Clock;
+  /** The parsed environment (billing-sync reads the Stripe settings from it). */
+  env: Env;
 }
 
 const cliRequest = { ip: "127.0.0.1", userAgent: "quarry-admin" };
@@ -91,6 +95,11 @@ export const adminCommands: Record<
   "grant-credits": {
     usage: "grant-credits --workspace W --amount N --memo M [--idempotency-key K]   (N < 0: --amount=-N)",
     run: grantCreditsCommand,
+  },
+  "billing-sync": {
+    usage:
+      "billing-sync   (creates or updates the plans' Stripe products and prices; uses STRIPE_SECRET_KEY)",
+    run: billingSyncCommand,
   },
 };
 

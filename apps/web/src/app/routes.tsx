@@ -16,6 +16,7 @@ const ResetPasswordPage = lazyPage(
 );
 const SignInPage = lazyPage(() => import("../features/auth/pages/sign-in-page.tsx"), "SignInPage");
 const SignUpPage = lazyPage(() => import("../features/auth/pages/sign-up-page.tsx"), "SignUpPage");
+const BillingPage = lazyPage(() => import("../features/billing/pages/billing-page.tsx"), "BillingPage");
 const CreditsPage = lazyPage(() => import("../features/credits/pages/credits-page.tsx"), "CreditsPage");
 const ProvidersPage = lazyPage(
   () => import("../features/enrichment/pages/providers-page.tsx"),
@@ -76,6 +77,7 @@ export function AppRoutes() {
               <Route path="settings/roles" element={<RolesPage />} />
               <Route path="settings/providers" element={<ProvidersPage />} />
               <Route path="settings/credits" element={<CreditsPage />} />
+              <Route path="settings/billing" element={<BillingPage />} />
               <Route path="settings/api-keys" element={<ApiKeysPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

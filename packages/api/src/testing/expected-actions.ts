@@ -70,6 +70,9 @@ export const procedureActions: Record<string, WorkspaceAction | AccountAction> =
 
   // Owners, billing admins and admins see the plan; the account part only for billing.manage.
   "billing.get": "billing.read",
+  // Buying a plan and the Stripe portal (card, invoices) are for those who pay.
+  "billing.checkout.create": "billing.manage",
+  "billing.portal.create": "billing.manage",
 
   // A cost preview and a run's progress are reads; starting or stopping a run spends credits.
   "enrichment.runs.preview": "enrichment.read",

@@ -97,6 +97,9 @@ export const procedureCases: Record<string, ProcedureCase> = {
   "credits.settings.update": (home) => ({ ...ws(home), data: { runCap: 500, monthlyCap: null } }),
 
   "billing.get": (home) => ws(home),
+  // The access test runs without Stripe: allowed callers are told billing is not configured.
+  "billing.checkout.create": (home) => ({ ...ws(home), plan: "starter" }),
+  "billing.portal.create": (home) => ws(home),
 
   "workspaces.apiKeys.list": (home) => ws(home),
   "workspaces.apiKeys.create": (home) => ({ ...ws(home), name: `Key ${unique()}`, scope: "read" }),

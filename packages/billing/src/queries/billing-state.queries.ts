@@ -160,3 +160,29 @@ export async function markPastDue(db: Database, workspaceId: string, eventCreate
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Records the workspace's Stripe customer, keeping one already stored (two checkouts racing get
+ * the same customer from Stripe's idempotency key anyway). A workspace without billing state gets
+ * a free row. Returns the customer id now stored.
+ */
+export async function setStripeCustomer(
+  db: Database,
+  workspaceId: string,
+  customerId: string,
+): Promise<string> {
+  const row = await db
+    .insertInto("workspace_billing")
+    .values({ workspace_id: workspaceId, plan: "free", status: "free", stripe_customer_id: customerId })
+    .onConflict((oc) =>
+      oc.column("workspace_id").doUpdateSet((eb) => ({
+        stripe_customer_id: eb.fn.coalesce(
+          "workspace_billing.stripe_customer_id",
+          "excluded.stripe_customer_id",
+        ),
+      })),
+    )
+    .returning("stripe_customer_id")
+    .executeTakeFirstOrThrow();
+  return row.stripe_customer_id ?? customerId;
+}

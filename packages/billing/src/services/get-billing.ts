@@ -18,11 +18,19 @@ export interface GetBillingOptions {
  */
 export async function getBilling(ctx: ServiceCtx, opts: GetBillingOptions): Promise<Billing> {
   const now = ctx.clock.now();
-  const state = effectiveState(await findBillingState(ctx.db, ctx.workspaceId), now);
+  const row = await findBillingState(ctx.db, ctx.workspaceId);
+  const state = effectiveState(row, now);
   const plan = plans[state.plan];
   return {
     configured: opts.configured,
     plan: { id: plan.id, name: plan.name, limits: plan.limits },
+    plans: Object.values(plans).map((p) => ({
+      id: p.id,
+      name: p.name,
+      monthlyPriceCents: p.monthlyPriceCents,
+      monthlyCredits: p.monthlyCredits,
+      limits: p.limits,
+    })),
     account: opts.full
       ? {
           status: state.status,
@@ -36,6 +44,7 @@ export async function getBilling(ctx: ServiceCtx, opts: GetBillingOptions): Prom
           renewsAt: state.status === "free" || state.status === "canceled" ? null : state.currentPeriodEnd,
           cancelAtPeriodEnd: state.cancelAtPeriodEnd,
           pastDueSince: state.pastDueSince,
+          hasPaymentAccount: Boolean(row?.stripe_customer_id),
         }
       : null,
   };

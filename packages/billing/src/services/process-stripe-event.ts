@@ -2,6 +2,7 @@ import type { Clock } from "@quarry/core/clock";
 import type { Logger } from "@quarry/core/logger";
 import type { Database } from "@quarry/db/client";
 import { withTx } from "@quarry/db/with-tx";
+import type Stripe from "stripe";
 import {
   lockStripeEvent,
   markStripeEventProcessed,
@@ -14,6 +15,8 @@ export interface ProcessCtx {
   db: Database;
   clock: Clock;
   log: Logger;
+  /** The Stripe client handlers re-fetch objects with (null or absent: not configured). */
+  stripe?: Stripe | null;
 }
 
 /**
@@ -35,7 +38,7 @@ export async function processStripeEvent(ctx: ProcessCtx, eventId: string): Prom
       const handler = stripeEventHandlers[row.type];
       const result: HandlerResult = handler
         ? await handler(
-            { db: trx, clock: ctx.clock, log: ctx.log },
+            { db: trx, clock: ctx.clock, log: ctx.log, stripe: ctx.stripe ?? null },
             { id: row.id, type: row.type, created: row.created, payload: row.payload as StripeEventPayload },
           )
         : { outcome: "ignored", workspaceId: null, note: `no handler for ${row.type}` };

@@ -88,6 +88,13 @@ describe("billing.get", () => {
     expect(asAdmin).toEqual({
       configured: false,
       plan: { id: "starter", name: "Starter", limits: plans.starter.limits },
+      plans: Object.values(plans).map((p) => ({
+        id: p.id,
+        name: p.name,
+        monthlyPriceCents: p.monthlyPriceCents,
+        monthlyCredits: p.monthlyCredits,
+        limits: p.limits,
+      })),
       account: null,
     });
     const asBillingAdmin = await testCaller(t.db, { ...billingAdmin, clock }).billing.get({ workspaceId });

@@ -63,6 +63,11 @@ export function NavMenu({ workspace }: { workspace: CurrentWorkspace }) {
             Credits
           </NavLink>
         ) : null}
+        {workspace.can("billing.read") ? (
+          <NavLink to={`${base}/settings/billing`} onClick={close}>
+            Billing
+          </NavLink>
+        ) : null}
         {workspace.can("apikeys.manage") ? (
           <NavLink to={`${base}/settings/api-keys`} onClick={close}>
             API keys

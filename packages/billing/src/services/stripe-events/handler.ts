@@ -1,6 +1,7 @@
 import type { Clock } from "@quarry/core/clock";
 import type { Logger } from "@quarry/core/logger";
 import type { Database } from "@quarry/db/client";
+import type Stripe from "stripe";
 import type { StripeEventPayload } from "../process-stripe-event.ts";
 
 export interface HandlerCtx {
@@ -8,6 +9,8 @@ export interface HandlerCtx {
   db: Database;
   clock: Clock;
   log: Logger;
+  /** The process's Stripe client, for handlers that re-fetch an object as it is now; null: not configured. */
+  stripe?: Stripe | null;
 }
 
 export interface StoredEvent {

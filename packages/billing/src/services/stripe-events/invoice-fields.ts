@@ -1,7 +1,7 @@
 import type { Database } from "@quarry/db/client";
 import { isPlanId, type Plan, planByLookupKey, plans } from "../../plans.ts";
 import { findBillingState } from "../../queries/billing-state.queries.ts";
-import { idOf, record, str } from "./handler.ts";
+import { type HandlerCtx, idOf, record, str } from "./handler.ts";
 
 /** The subscription's metadata as the invoice copied it (parent.subscription_details in current API versions). */
 export function invoiceSubscriptionMetadata(invoice: Record<string, unknown>): unknown {
@@ -35,4 +35,24 @@ export async function invoicePlan(
   if (state && isPlanId(state.plan) && state.plan !== "free" && state.status !== "trialing")
     return plans[state.plan];
   return null;
+}
+
+/**
+ * The plan of the invoice's subscription as it is now, re-fetched from Stripe (its items' price
+ * lookup keys, else its metadata.plan), for an invoice that names no plan itself. Null without a
+ * Stripe client or a subscription.
+ */
+export async function currentSubscriptionPlan(
+  ctx: HandlerCtx,
+  invoice: Record<string, unknown>,
+): Promise<Plan | null> {
+  const subscriptionId = invoiceSubscriptionId(invoice);
+  if (!ctx.stripe || !subscriptionId) return null;
+  const sub = await ctx.stripe.subscriptions.retrieve(subscriptionId);
+  for (const item of sub.items.data) {
+    const plan = planByLookupKey(item.price.lookup_key);
+    if (plan) return plan;
+  }
+  const fromMetadata = sub.metadata.plan;
+  return fromMetadata && isPlanId(fromMetadata) && fromMetadata !== "free" ? plans[fromMetadata] : null;
 }

@@ -12,7 +12,12 @@ import {
   type StoredEvent,
   str,
 } from "./handler.ts";
-import { invoicePlan, invoiceSubscriptionId, invoiceSubscriptionMetadata } from "./invoice-fields.ts";
+import {
+  currentSubscriptionPlan,
+  invoicePlan,
+  invoiceSubscriptionId,
+  invoiceSubscriptionMetadata,
+} from "./invoice-fields.ts";
 
 /**
  * invoice.paid: the plan's monthly credits, granted through the credits ledger under the key
@@ -28,10 +33,12 @@ export async function invoicePaid(ctx: HandlerCtx, event: StoredEvent): Promise<
   });
   if (!invoiceId || !workspaceId) return ignored("no workspace for this invoice");
   const amountPaid = num(invoice.amount_paid) ?? 0;
-  const plan = amountPaid > 0 ? await invoicePlan(ctx.db, workspaceId, invoice) : null;
-  // TODO(stripe-fake): when neither the invoice nor the stored state names the plan, re-fetch the
-  // subscription (stripe.subscriptions.retrieve) instead of failing; until then the job retries
-  // and a later subscription event usually supplies it.
+  const plan =
+    amountPaid > 0
+      ? ((await invoicePlan(ctx.db, workspaceId, invoice)) ?? (await currentSubscriptionPlan(ctx, invoice)))
+      : null;
+  // Without a Stripe client (or a subscription) nothing names the plan yet: the job retries, and
+  // a later subscription event usually supplies it.
   if (amountPaid > 0 && !plan)
     throw new Error(`invoice ${invoiceId}: no plan known yet for workspace ${workspaceId}`);
 

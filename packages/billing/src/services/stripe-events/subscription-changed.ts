@@ -45,6 +45,28 @@ export async function subscriptionChanged(ctx: HandlerCtx, event: StoredEvent): 
   if (!subscriptionId || !workspaceId) return ignored("no workspace for this subscription");
 
   const deleted = event.type === "customer.subscription.deleted";
+  return applySubscription(ctx, event, workspaceId, sub, {
+    deleted,
+    historyKind: deleted ? "subscription_canceled" : `subscription_${event.type.split(".").pop()}`,
+  });
+}
+
+/**
+ * Writes a subscription object's plan and status to the workspace (unless older than the stored
+ * state) with a history row of `historyKind`. Shared with checkout.session.completed, which
+ * passes the subscription re-fetched from Stripe.
+ */
+export async function applySubscription(
+  ctx: HandlerCtx,
+  event: StoredEvent,
+  workspaceId: string,
+  sub: Record<string, unknown>,
+  opts: { deleted: boolean; historyKind: string },
+): Promise<HandlerResult> {
+  const { deleted } = opts;
+  const subscriptionId = str(sub.id);
+  const customerId = idOf(sub.customer);
+  if (!subscriptionId) return ignored("no subscription id", workspaceId);
   const status = deleted ? "canceled" : statusMap[str(sub.status) ?? ""];
   if (status === null || status === undefined)
     return ignored(`subscription status ${String(sub.status)}`, workspaceId);
@@ -66,7 +88,7 @@ export async function subscriptionChanged(ctx: HandlerCtx, event: StoredEvent): 
   if (!applied) return ignored("older than the stored subscription state", workspaceId);
   await insertHistory(ctx.db, {
     workspaceId,
-    kind: deleted ? "subscription_canceled" : `subscription_${event.type.split(".").pop()}`,
+    kind: opts.historyKind,
     detail: { plan, status, cancel_at_period_end: sub.cancel_at_period_end === true },
     amountCents: null,
     stripeObjectId: subscriptionId,
