@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { launchBrowser, newUserPage, snapshot } from "../support/browser.ts";
-import { insertContacts, signUpOwner } from "../support/records.ts";
+import { openGridWith } from "../support/records.ts";
 
 /**
  * The grid's editing bugs, each as a person meets it: Escape must cancel (Enter and double-click
@@ -15,8 +15,7 @@ let page: Page;
 beforeAll(async () => {
   browser = await launchBrowser();
   page = (await newUserPage(browser)).page;
-  const workspaceId = await signUpOwner(page);
-  await insertContacts(workspaceId, [
+  await openGridWith(page, [
     { first: "Ada", last: "Lovelace", email: "ada@engines.example", title: "Engineer" },
     { first: "Grace", last: "Hopper", email: "grace@navy.example", title: "Admiral" },
     { first: "Alan", last: "Turing", email: "alan@bletchley.example", title: "Researcher" },
@@ -24,8 +23,6 @@ beforeAll(async () => {
     { first: "Edsger", last: "Dijkstra", email: "ewd@tue.example", title: "Professor" },
     { first: "Barbara", last: "Liskov", email: "liskov@mit.example", title: "Professor" },
   ]);
-  await page.reload();
-  await page.getByRole("row", { name: /Ada Lovelace/ }).waitFor();
 });
 afterAll(() => browser?.close());
 

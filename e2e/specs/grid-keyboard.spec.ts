@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { launchBrowser, newUserPage, snapshot } from "../support/browser.ts";
-import { insertContacts, signUpOwner } from "../support/records.ts";
+import { openGridWith } from "../support/records.ts";
 
 /** A keyboard-only pass over the grid: select, edit, cancel, fix an invalid value, save. */
 
@@ -10,13 +10,10 @@ let page: Page;
 beforeAll(async () => {
   browser = await launchBrowser();
   page = (await newUserPage(browser)).page;
-  const workspaceId = await signUpOwner(page);
-  await insertContacts(workspaceId, [
+  await openGridWith(page, [
     { first: "Ada", last: "Lovelace", email: "ada@engines.example", title: "Engineer" },
     { first: "Grace", last: "Hopper", email: "grace@navy.example", title: "Admiral" },
   ]);
-  await page.reload();
-  await page.getByRole("row", { name: /Ada Lovelace/ }).waitFor();
 });
 afterAll(() => browser?.close());
 

@@ -45,3 +45,16 @@ export async function insertContacts(workspaceId: string, contacts: readonly See
     [workspaceId, JSON.stringify(contacts)],
   );
 }
+
+/**
+ * A new owner's contacts grid holding these contacts (inserted straight into the database, then
+ * the page reloaded until the first one shows). Returns the workspace id.
+ */
+export async function openGridWith(page: Page, contacts: readonly SeedContact[]): Promise<string> {
+  const workspaceId = await signUpOwner(page);
+  await insertContacts(workspaceId, contacts);
+  await page.reload();
+  const first = contacts[0];
+  if (first) await page.getByRole("row", { name: new RegExp(`${first.first} ${first.last}`) }).waitFor();
+  return workspaceId;
+}

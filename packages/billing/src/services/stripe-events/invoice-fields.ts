@@ -1,6 +1,7 @@
 import type { Database } from "@quarry/db/client";
 import { isPlanId, type Plan, planByLookupKey, plans } from "../../plans.ts";
 import { findBillingState } from "../../queries/billing-state.queries.ts";
+import { findWorkspace } from "./find-workspace.ts";
 import { type HandlerCtx, idOf, record, str } from "./handler.ts";
 
 /** The subscription's metadata as the invoice copied it (parent.subscription_details in current API versions). */
@@ -55,4 +56,15 @@ export async function currentSubscriptionPlan(
   }
   const fromMetadata = sub.metadata.plan;
   return fromMetadata && isPlanId(fromMetadata) && fromMetadata !== "free" ? plans[fromMetadata] : null;
+}
+
+/** The workspace an invoice belongs to: its own or its subscription's metadata, else its customer. */
+export function invoiceWorkspace(
+  db: Database,
+  invoice: Record<string, unknown>,
+): Promise<string | undefined> {
+  return findWorkspace(db, {
+    metadata: [invoice.metadata, invoiceSubscriptionMetadata(invoice)],
+    customerId: idOf(invoice.customer),
+  });
 }

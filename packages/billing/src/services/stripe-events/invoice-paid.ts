@@ -1,12 +1,10 @@
 import { systemActor } from "@quarry/core/service-context";
 import { grantCredits } from "@quarry/credits/services/grant-credits";
 import { insertHistory } from "../../queries/history.queries.ts";
-import { findWorkspace } from "./find-workspace.ts";
 import {
   eventObject,
   type HandlerCtx,
   type HandlerResult,
-  idOf,
   ignored,
   num,
   type StoredEvent,
@@ -16,7 +14,7 @@ import {
   currentSubscriptionPlan,
   invoicePlan,
   invoiceSubscriptionId,
-  invoiceSubscriptionMetadata,
+  invoiceWorkspace,
 } from "./invoice-fields.ts";
 
 /**
@@ -27,10 +25,7 @@ import {
 export async function invoicePaid(ctx: HandlerCtx, event: StoredEvent): Promise<HandlerResult> {
   const invoice = eventObject(event);
   const invoiceId = str(invoice.id);
-  const workspaceId = await findWorkspace(ctx.db, {
-    metadata: [invoice.metadata, invoiceSubscriptionMetadata(invoice)],
-    customerId: idOf(invoice.customer),
-  });
+  const workspaceId = await invoiceWorkspace(ctx.db, invoice);
   if (!invoiceId || !workspaceId) return ignored("no workspace for this invoice");
   const amountPaid = num(invoice.amount_paid) ?? 0;
   const plan =

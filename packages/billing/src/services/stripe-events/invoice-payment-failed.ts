@@ -1,18 +1,16 @@
 import { markPastDue } from "../../queries/billing-state.queries.ts";
 import { insertHistory } from "../../queries/history.queries.ts";
-import { findWorkspace } from "./find-workspace.ts";
 import {
   eventObject,
   type HandlerCtx,
   type HandlerResult,
-  idOf,
   ignored,
   num,
   type StoredEvent,
   str,
   stripeTime,
 } from "./handler.ts";
-import { invoiceSubscriptionMetadata } from "./invoice-fields.ts";
+import { invoiceWorkspace } from "./invoice-fields.ts";
 
 /**
  * invoice.payment_failed: the workspace is past due from the event's time (unless a newer
@@ -22,10 +20,7 @@ import { invoiceSubscriptionMetadata } from "./invoice-fields.ts";
 export async function invoicePaymentFailed(ctx: HandlerCtx, event: StoredEvent): Promise<HandlerResult> {
   const invoice = eventObject(event);
   const invoiceId = str(invoice.id);
-  const workspaceId = await findWorkspace(ctx.db, {
-    metadata: [invoice.metadata, invoiceSubscriptionMetadata(invoice)],
-    customerId: idOf(invoice.customer),
-  });
+  const workspaceId = await invoiceWorkspace(ctx.db, invoice);
   if (!invoiceId || !workspaceId) return ignored("no workspace for this invoice");
   const markedPastDue = await markPastDue(ctx.db, workspaceId, event.created);
   await insertHistory(ctx.db, {
